@@ -1,0 +1,1 @@
+"""Persistence: models, engine, migrations, backup. No Qt, nothing of ours above it."""

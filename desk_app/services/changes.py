@@ -1,0 +1,35 @@
+"""The sync outbox: every business change writes its full after-image in the same
+transaction (ARCHITECTURE.md, "Sync bundles")."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import insert, select
+from sqlalchemy.orm import Session
+
+from db.models import ChangeLog, Station
+from desk_app.clock import to_db
+
+
+def local_instance(session: Session) -> str:
+    cached = session.info.get("station_instance")
+    if cached is None:
+        cached = session.execute(
+            select(Station.instance_id).where(Station.is_local.is_(True))
+        ).scalar_one_or_none() or ""
+        session.info["station_instance"] = cached
+    return cached
+
+
+def record(session: Session, *, entity: str, key: str, payload: dict, at: datetime, op: str = "upsert") -> None:
+    session.execute(
+        insert(ChangeLog).values(
+            station_instance=local_instance(session),
+            entity=entity,
+            entity_key=key,
+            op=op,
+            payload=payload,
+            at=to_db(at),
+        )
+    )

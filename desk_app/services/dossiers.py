@@ -1,0 +1,992 @@
+"""Dossiers: receive, transitions, look-up, search and lists.
+
+Every write is one transaction in the caller's session (``Database.session()``): the code,
+the dossier, its documents, its first event, the change-log rows and the audit row are
+committed together or not at all.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, field
+from datetime import date, datetime, timedelta
+
+from sqlalchemy import and_, func, insert, or_, select, text
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session, selectinload
+
+from db.models import (
+    FINAL_STATUSES,
+    OPEN_STATUSES,
+    PAUSED_STATUSES,
+    DailySequence,
+    Dossier,
+    DossierDocument,
+    DossierEvent,
+    Handover,
+    RegisterSequence,
+)
+from desk_app.clock import from_db, iso, to_db, to_local
+from desk_app.domain import deadlines
+from desk_app.domain.calendar import WorkCalendar
+from desk_app.domain.deadlines import Duration, OfficeHours
+from desk_app.domain.dossier_rules import (
+    CHANNEL_NAMES,
+    CHANNELS,
+    DELIVERY,
+    STATUS_LABELS,
+    allowed_actions,
+    check_birth_date,
+    check_email,
+    check_id_number,
+    check_name,
+    check_phone,
+    check_transition,
+    make_code,
+)
+from desk_app.domain.vntext import fold, nfc
+from desk_app.errors import NotFound, UserError
+from desk_app.services import audit, changes
+from desk_app.services import calendar as calendar_service
+from desk_app.services import catalog
+from desk_app.services.setup import get_unit, office_hours
+
+FUTURE_TOLERANCE = timedelta(minutes=5)
+
+
+# ----------------------------------------------------------------------------- input
+
+
+@dataclass(frozen=True)
+class Person:
+    name: str
+    id_number: str = ""
+    birth_date: date | None = None
+    address: str = ""
+    phone: str = ""
+    email: str = ""
+
+    def to_dict(self) -> dict:
+        return {
+            "name": self.name,
+            "id_number": self.id_number,
+            "birth_date": self.birth_date.isoformat() if self.birth_date else None,
+            "address": self.address,
+            "phone": self.phone,
+            "email": self.email,
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict | None) -> Person | None:
+        if not d:
+            return None
+        bd = d.get("birth_date")
+        return cls(
+            name=d.get("name", ""),
+            id_number=d.get("id_number", ""),
+            birth_date=date.fromisoformat(bd) if bd else None,
+            address=d.get("address", ""),
+            phone=d.get("phone", ""),
+            email=d.get("email", ""),
+        )
+
+
+@dataclass(frozen=True)
+class ReceivedDocument:
+    name: str
+    original: int = 0
+    certified: int = 0
+    copy: int = 0
+
+
+@dataclass(frozen=True)
+class Intake:
+    """What the clerk enters. ``documents`` None means: the procedure's checklist as listed."""
+
+    procedure_code: str
+    applicant: Person
+    proxy: Person | None = None
+    channel: str = "direct"
+    received_at: datetime | None = None
+    documents: tuple[ReceivedDocument, ...] | None = None
+    sets_count: int = 1
+    fee: int | None = None
+    result_delivery: str = "desk"
+    resolving_unit: str = ""
+    note: str = ""
+
+
+# ----------------------------------------------------------------------------- output
+
+
+@dataclass(frozen=True)
+class EventRecord:
+    action: str
+    from_status: int | None
+    to_status: int
+    at: datetime
+    actor: str
+    reason: str
+    due_before: datetime | None
+    due_after: datetime | None
+    data: dict
+
+    def to_dict(self) -> dict:
+        return {
+            "action": self.action,
+            "from_status": self.from_status,
+            "to_status": self.to_status,
+            "at": iso(self.at),
+            "actor": self.actor,
+            "reason": self.reason,
+            "due_before": iso(self.due_before),
+            "due_after": iso(self.due_after),
+            "data": self.data,
+        }
+
+
+@dataclass(frozen=True)
+class HandoverRecord:
+    step_no: int
+    step_name: str
+    from_unit: str
+    from_person: str
+    to_unit: str
+    to_person: str
+    at: datetime
+    step_due_at: datetime | None
+    result_class: str
+    note: str
+
+    def to_dict(self) -> dict:
+        d = asdict(self)
+        d["at"] = iso(self.at)
+        d["step_due_at"] = iso(self.step_due_at)
+        return d
+
+
+@dataclass(frozen=True)
+class DossierRecord:
+    code: str
+    uuid: str
+    procedure_code: str
+    procedure_version: int
+    procedure_name: str
+    field_code: str
+    field_name: str
+    duration: Duration
+    status: int
+    sub_status: str
+    channel: int
+    received_at: datetime
+    received_by: str
+    due_at: datetime | None
+    original_due_at: datetime | None
+    calendar_version: str
+    applicant: Person
+    proxy: Person | None
+    documents: tuple[ReceivedDocument, ...]
+    sets_count: int
+    fee: int
+    result_delivery: str
+    register_book: str
+    register_no: int
+    unit_code: str
+    resolving_unit: str
+    station: int
+    extension_count: int
+    supplement_count: int
+    paused_at: datetime | None
+    finished_at: datetime | None
+    returned_at: datetime | None
+    returned_to: str
+    note: str
+    step_due: tuple[datetime, ...] = ()
+    events: tuple[EventRecord, ...] = ()
+    handovers: tuple[HandoverRecord, ...] = ()
+    state: str = ""  # derived against "now": overdue | due_today | due_tomorrow | ok | paused | done
+    days_late: int = 0
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def status_label(self) -> str:
+        return STATUS_LABELS[self.status]
+
+    @property
+    def allowed_actions(self) -> list[str]:
+        return allowed_actions(self.status)
+
+    def to_dict(self, *, with_events: bool = True) -> dict:
+        d = {
+            "code": self.code,
+            "uuid": self.uuid,
+            "procedure_code": self.procedure_code,
+            "procedure_version": self.procedure_version,
+            "procedure_name": self.procedure_name,
+            "field": {"code": self.field_code, "name": self.field_name},
+            "duration": {"value": self.duration.value, "unit": self.duration.unit},
+            "status": self.status,
+            "status_label": self.status_label,
+            "sub_status": self.sub_status,
+            "channel": CHANNEL_NAMES[self.channel],
+            "received_at": iso(self.received_at),
+            "received_by": self.received_by,
+            "due_at": iso(self.due_at),
+            "original_due_at": iso(self.original_due_at),
+            "calendar_version": self.calendar_version,
+            "state": self.state,
+            "days_late": self.days_late,
+            "applicant": self.applicant.to_dict(),
+            "proxy": self.proxy.to_dict() if self.proxy else None,
+            "documents": [asdict(doc) for doc in self.documents],
+            "sets_count": self.sets_count,
+            "fee": self.fee,
+            "result_delivery": self.result_delivery,
+            "register": {"book": self.register_book, "number": self.register_no},
+            "unit_code": self.unit_code,
+            "resolving_unit": self.resolving_unit,
+            "station": self.station,
+            "extension_count": self.extension_count,
+            "supplement_count": self.supplement_count,
+            "paused_at": iso(self.paused_at),
+            "finished_at": iso(self.finished_at),
+            "returned_at": iso(self.returned_at),
+            "returned_to": self.returned_to,
+            "note": self.note,
+            "step_due": [iso(s) for s in self.step_due],
+            "allowed_actions": self.allowed_actions,
+        }
+        if with_events:
+            d["events"] = [e.to_dict() for e in self.events]
+            d["handovers"] = [h.to_dict() for h in self.handovers]
+        if self.warnings:
+            d["warnings"] = list(self.warnings)
+        return d
+
+
+# ----------------------------------------------------------------------------- helpers
+
+
+def _derive(row: Dossier, now: datetime | None, cal: WorkCalendar | None) -> tuple[str, int]:
+    if row.status in FINAL_STATUSES or row.status == 9:
+        return "done", 0
+    if row.status in PAUSED_STATUSES:
+        return "paused", 0
+    if now is None or cal is None or row.due_at is None:
+        return "", 0
+    due = from_db(row.due_at)
+    state = deadlines.deadline_state(due, now, cal)
+    late = deadlines.working_days_late(due, now, cal) if state == "overdue" else 0
+    return state, late
+
+
+def to_record(
+    row: Dossier,
+    *,
+    now: datetime | None = None,
+    cal: WorkCalendar | None = None,
+    events: Sequence[DossierEvent] = (),
+    handovers: Sequence[Handover] = (),
+    warnings: Sequence[str] = (),
+) -> DossierRecord:
+    proc = row.procedure
+    state, late = _derive(row, now, cal)
+    return DossierRecord(
+        code=row.code,
+        uuid=row.uuid,
+        procedure_code=row.procedure_code,
+        procedure_version=proc.version,
+        procedure_name=proc.name,
+        field_code=proc.field_code,
+        field_name=proc.field_name,
+        duration=catalog._duration_of(proc.duration_value, proc.duration_unit, proc.cutoff),
+        status=row.status,
+        sub_status=row.sub_status,
+        channel=row.channel,
+        received_at=from_db(row.received_at),
+        received_by=row.received_by,
+        due_at=from_db(row.due_at),
+        original_due_at=from_db(row.original_due_at),
+        calendar_version=row.calendar_version,
+        applicant=Person(
+            name=row.applicant_name,
+            id_number=row.applicant_id_number,
+            birth_date=row.applicant_birth_date,
+            address=row.applicant_address,
+            phone=row.applicant_phone,
+            email=row.applicant_email,
+        ),
+        proxy=Person.from_dict(row.proxy),
+        documents=tuple(
+            ReceivedDocument(name=d.name, original=d.original, certified=d.certified, copy=d.copy)
+            for d in row.documents
+        ),
+        sets_count=row.sets_count,
+        fee=row.fee,
+        result_delivery=row.result_delivery,
+        register_book=row.register_book,
+        register_no=row.register_no,
+        unit_code=row.unit_code,
+        resolving_unit=row.resolving_unit,
+        station=row.station,
+        extension_count=row.extension_count,
+        supplement_count=row.supplement_count,
+        paused_at=from_db(row.paused_at),
+        finished_at=from_db(row.finished_at),
+        returned_at=from_db(row.returned_at),
+        returned_to=row.returned_to,
+        note=row.note,
+        step_due=tuple(datetime.fromisoformat(s) for s in (row.step_due or [])),
+        events=tuple(
+            EventRecord(
+                action=e.action,
+                from_status=e.from_status,
+                to_status=e.to_status,
+                at=from_db(e.at),
+                actor=e.actor,
+                reason=e.reason,
+                due_before=from_db(e.due_before),
+                due_after=from_db(e.due_after),
+                data=e.data or {},
+            )
+            for e in events
+        ),
+        handovers=tuple(
+            HandoverRecord(
+                step_no=h.step_no,
+                step_name=h.step_name,
+                from_unit=h.from_unit,
+                from_person=h.from_person,
+                to_unit=h.to_unit,
+                to_person=h.to_person,
+                at=from_db(h.at),
+                step_due_at=from_db(h.step_due_at),
+                result_class=h.result_class,
+                note=h.note,
+            )
+            for h in handovers
+        ),
+        state=state,
+        days_late=late,
+        warnings=tuple(warnings),
+    )
+
+
+def _after_image(row: Dossier) -> dict:
+    """What the sync bundle carries for a dossier (personal data included: bundles are
+    encrypted). Field names follow the national portal's payload where one exists."""
+    return {
+        "MaHoSo": row.code,
+        "uuid": row.uuid,
+        "MaTTHC": row.procedure_code,
+        "procedure_version": row.procedure.version if row.procedure else None,
+        "MaLinhVuc": row.procedure.field_code if row.procedure else "",
+        "KenhThucHien": row.channel,
+        "ChuHoSo": row.applicant_name,
+        "SoGiayToChuHoSo": row.applicant_id_number,
+        "DiaChiChuHoSo": row.applicant_address,
+        "SoDienThoai": row.applicant_phone,
+        "Email": row.applicant_email,
+        "NguoiUyQuyen": row.proxy,
+        "NgayTiepNhan": iso(from_db(row.received_at)),
+        "NgayHenTra": iso(from_db(row.due_at)),
+        "NgayHenTraBanDau": iso(from_db(row.original_due_at)),
+        "TrangThaiHoSo": row.status,
+        "sub_status": row.sub_status,
+        "NgayKetThucXuLy": iso(from_db(row.finished_at)),
+        "NgayTra": iso(from_db(row.returned_at)),
+        "calendar_version": row.calendar_version,
+        "extension_count": row.extension_count,
+        "supplement_count": row.supplement_count,
+        "paused_days": row.paused_days,
+        "unit_code": row.unit_code,
+        "resolving_unit": row.resolving_unit,
+        "station": row.station,
+        "fee": row.fee,
+        "register": [row.register_book, row.register_no],
+        "documents": [
+            {"name": d.name, "original": d.original, "certified": d.certified, "copy": d.copy}
+            for d in row.documents
+        ],
+    }
+
+
+def _next_number(session: Session, table, keys: dict) -> int:
+    """Atomically increment and return a counter row (INSERT … ON CONFLICT … RETURNING)."""
+    dialect = session.get_bind().dialect.name
+    ins = (postgresql if dialect == "postgresql" else sqlite).insert(table).values(**keys, last=1)
+    stmt = ins.on_conflict_do_update(
+        index_elements=list(keys), set_={"last": table.last + 1}
+    ).returning(table.last)
+    return session.execute(stmt).scalar_one()
+
+
+def search_text_for(code: str, applicant: Person, proxy: Person | None) -> str:
+    parts = [code, applicant.name, applicant.id_number, applicant.phone]
+    if proxy is not None:
+        parts += [proxy.name, proxy.id_number, proxy.phone]
+    return fold(" ".join(p for p in parts if p))
+
+
+def _clean_person(p: Person, today: date, prefix: str, *, id_required: bool) -> Person:
+    id_number = ""
+    if id_required or (p.id_number or "").strip():
+        id_number = check_id_number(p.id_number, f"{prefix}_id")
+    address = nfc(p.address or "")
+    if len(address) > 500:
+        raise UserError("address is longer than 500 characters", field=f"{prefix}_address")
+    return Person(
+        name=check_name(p.name, f"{prefix}_name"),
+        id_number=id_number,
+        birth_date=check_birth_date(p.birth_date, today, f"{prefix}_birth_date"),
+        address=" ".join(address.split()),
+        phone=check_phone(p.phone, f"{prefix}_phone"),
+        email=check_email(p.email, f"{prefix}_email"),
+    )
+
+
+def _check_time(at: datetime, now: datetime, what: str) -> datetime:
+    if at.tzinfo is None:
+        at = to_local(at)
+    if at > now + FUTURE_TOLERANCE:
+        raise UserError(f"{what} {iso(at)} is in the future (now is {iso(now)})", field=what)
+    return to_local(at).replace(microsecond=0)
+
+
+@dataclass(frozen=True)
+class DeadlineQuote:
+    """An appointment as the engine computes it, before anything is saved."""
+
+    procedure_code: str
+    procedure_version: int
+    received_at: datetime
+    due_at: datetime
+    duration: Duration
+    calendar_version: str
+    step_due: tuple[datetime, ...] = ()
+    warnings: tuple[str, ...] = field(default_factory=tuple)
+
+    def to_dict(self) -> dict:
+        return {
+            "procedure_code": self.procedure_code,
+            "procedure_version": self.procedure_version,
+            "received_at": iso(self.received_at),
+            "due_at": iso(self.due_at),
+            "duration": {"value": self.duration.value, "unit": self.duration.unit},
+            "calendar_version": self.calendar_version,
+            "step_due": [iso(s) for s in self.step_due],
+            "warnings": list(self.warnings),
+        }
+
+
+def _unconfirmed_warnings(cal: WorkCalendar, *moments: datetime) -> tuple[str, ...]:
+    years = sorted({m.year for m in moments if m is not None})
+    return tuple(
+        f"the {y} calendar is not confirmed; computed from the rules" for y in years if not cal.is_confirmed(y)
+    )
+
+
+def quote(
+    session: Session,
+    procedure_code: str,
+    received_at: datetime,
+    *,
+    cal: WorkCalendar | None = None,
+    hours: OfficeHours | None = None,
+) -> DeadlineQuote:
+    """The appointment a dossier received at ``received_at`` gets: the one rule for both
+    ``desk-app deadline`` and ``receive``."""
+    proc = catalog.current_procedure(session, procedure_code)
+    return _quote(proc, to_local(received_at), cal or calendar_service.load_calendar(session), hours or office_hours(session))
+
+
+def _quote(proc, received_at: datetime, cal: WorkCalendar, hours: OfficeHours) -> DeadlineQuote:
+    duration = catalog._duration_of(proc.duration_value, proc.duration_unit, proc.cutoff)
+    try:
+        due = deadlines.compute_due(received_at, duration, cal, hours)
+        steps = tuple(
+            deadlines.step_deadlines(
+                received_at, [Duration.from_json(s["duration"]) for s in proc.steps], cal, hours
+            )
+        ) if proc.steps else ()
+    except deadlines.DeadlineError as exc:
+        raise UserError(str(exc)) from None
+    return DeadlineQuote(
+        procedure_code=proc.code,
+        procedure_version=proc.version,
+        received_at=received_at,
+        due_at=due,
+        duration=duration,
+        calendar_version=cal.version,
+        step_due=steps,
+        warnings=_unconfirmed_warnings(cal, received_at, due),
+    )
+
+
+# ----------------------------------------------------------------------------- receive
+
+
+def receive(session: Session, intake: Intake, *, now: datetime, actor: str) -> DossierRecord:
+    """Record a dossier received at the desk and allocate its code (one transaction)."""
+    unit = get_unit(session)
+    proc = catalog.current_procedure(session, intake.procedure_code)
+    received_at = _check_time(intake.received_at or now, now, "received_at")
+    applicant = _clean_person(intake.applicant, now.date(), "applicant", id_required=True)
+    proxy = _clean_person(intake.proxy, now.date(), "proxy", id_required=True) if intake.proxy else None
+    if intake.channel not in CHANNELS:
+        raise UserError(f"channel '{intake.channel}' is not one of: {', '.join(CHANNELS)}", field="channel")
+    if intake.result_delivery not in DELIVERY:
+        raise UserError(f"result delivery '{intake.result_delivery}' is not one of: {', '.join(DELIVERY)}", field="result_delivery")
+    if not 1 <= intake.sets_count <= 99:
+        raise UserError("number of sets must be between 1 and 99", field="sets_count")
+    fee = intake.fee if intake.fee is not None else (proc.fee_amount or 0)
+    if fee < 0 or fee > 1_000_000_000:
+        raise UserError("fee must be between 0 and 1,000,000,000 đồng", field="fee")
+    if intake.documents is None:
+        docs = [
+            ReceivedDocument(name=d.name, original=d.original, certified=d.certified, copy=d.copy)
+            for d in proc.documents
+            if not d.present_only
+        ]
+    else:
+        docs = []
+        for i, d in enumerate(intake.documents):
+            name = nfc(d.name)
+            if not name:
+                raise UserError(f"document {i + 1} has no name", field="documents")
+            if min(d.original, d.certified, d.copy) < 0 or max(d.original, d.certified, d.copy) > 99:
+                raise UserError(f"document {i + 1}: counts must be between 0 and 99", field="documents")
+            docs.append(ReceivedDocument(name=name, original=d.original, certified=d.certified, copy=d.copy))
+    cal = calendar_service.load_calendar(session)
+    hours = office_hours(session)
+    q = _quote(proc, received_at, cal, hours)
+
+    day = received_at.date()
+    seq = _next_number(session, DailySequence, {"unit_code": unit.code, "day": day, "station": unit.station})
+    code = make_code(unit.code, day, unit.station, seq)
+    reg_no = _next_number(
+        session, RegisterSequence, {"unit_code": unit.code, "year": day.year, "station": unit.station}
+    )
+    row = Dossier(
+        uuid=str(uuid.uuid4()),
+        code=code,
+        procedure_id=proc.id,
+        procedure_code=proc.code,
+        unit_code=unit.code,
+        resolving_unit=nfc(intake.resolving_unit) or unit.name,
+        station=unit.station,
+        channel=CHANNELS[intake.channel],
+        status=2,
+        received_at=to_db(received_at),
+        received_by=actor,
+        original_due_at=to_db(q.due_at),
+        due_at=to_db(q.due_at),
+        calendar_version=q.calendar_version,
+        step_due=[iso(s) for s in q.step_due] or None,
+        applicant_name=applicant.name,
+        applicant_id_number=applicant.id_number,
+        applicant_birth_date=applicant.birth_date,
+        applicant_address=applicant.address,
+        applicant_phone=applicant.phone,
+        applicant_email=applicant.email,
+        proxy=proxy.to_dict() if proxy else None,
+        sets_count=intake.sets_count,
+        fee=fee,
+        result_delivery=intake.result_delivery,
+        register_book=f"{unit.station:02d}/{day.year}",
+        register_no=reg_no,
+        note=nfc(intake.note),
+        search_text=search_text_for(code, applicant, proxy),
+        updated_at=to_db(now),
+    )
+    row.procedure = proc
+    row.documents = [
+        DossierDocument(position=i + 1, name=d.name, original=d.original, certified=d.certified, copy=d.copy)
+        for i, d in enumerate(docs)
+    ]
+    session.add(row)
+    session.flush()
+    event = DossierEvent(
+        dossier_id=row.id,
+        action="receive",
+        from_status=None,
+        to_status=2,
+        at=row.received_at,
+        recorded_at=to_db(now),
+        actor=actor,
+        reason="",
+        due_before=None,
+        due_after=row.due_at,
+        data={"calendar_version": q.calendar_version, "procedure_version": proc.version},
+    )
+    session.add(event)
+    session.flush()
+    _log(session, row, event, now=now, actor=actor)
+    return to_record(row, now=now, cal=cal, events=[event], warnings=q.warnings)
+
+
+def _log(session: Session, row: Dossier, event: DossierEvent, *, now: datetime, actor: str, handover: Handover | None = None) -> None:
+    changes.record(session, entity="dossier", key=row.uuid, payload=_after_image(row), at=now)
+    changes.record(
+        session,
+        entity="dossier_event",
+        key=f"{row.uuid}:{event.id}",
+        payload={"MaHoSo": row.code, "uuid": row.uuid, **_event_payload(event)},
+        at=now,
+    )
+    if handover is not None:
+        changes.record(
+            session,
+            entity="handover",
+            key=f"{row.uuid}:{handover.id}",
+            payload={
+                "MaHoSo": row.code,
+                "uuid": row.uuid,
+                "step_no": handover.step_no,
+                "step_name": handover.step_name,
+                "from_unit": handover.from_unit,
+                "from_person": handover.from_person,
+                "to_unit": handover.to_unit,
+                "to_person": handover.to_person,
+                "at": iso(from_db(handover.at)),
+                "step_due_at": iso(from_db(handover.step_due_at)),
+                "result_class": handover.result_class,
+                "note": handover.note,
+            },
+            at=now,
+        )
+    audit.append(
+        session,
+        at=now,
+        actor=actor,
+        action=f"dossier.{event.action}",
+        entity="dossier",
+        key=row.code,
+        detail={"from": event.from_status, "to": event.to_status, "at": iso(from_db(event.at))},
+    )
+
+
+def _event_payload(e: DossierEvent) -> dict:
+    return {
+        "event_id": e.id,
+        "action": e.action,
+        "from_status": e.from_status,
+        "to_status": e.to_status,
+        "at": iso(from_db(e.at)),
+        "recorded_at": iso(from_db(e.recorded_at)),
+        "actor": e.actor,
+        "reason": e.reason,
+        "due_before": iso(from_db(e.due_before)),
+        "due_after": iso(from_db(e.due_after)),
+        "data": e.data or {},
+    }
+
+
+# ----------------------------------------------------------------------------- transitions
+
+
+@dataclass(frozen=True)
+class TransitionRequest:
+    action: str
+    at: datetime | None = None
+    reason: str = ""
+    new_due: datetime | None = None
+    to_unit: str = ""
+    to_person: str = ""
+    note: str = ""
+    received_by: str = ""  # who took the result (return)
+    sub_status: str = ""
+
+
+def _load(session: Session, code: str, *, for_update: bool = False) -> Dossier:
+    code = (code or "").strip()
+    stmt = select(Dossier).options(selectinload(Dossier.documents)).where(Dossier.code == code)
+    if for_update and session.get_bind().dialect.name == "postgresql":
+        stmt = stmt.with_for_update(of=Dossier)
+    row = session.execute(stmt).scalar_one_or_none()
+    if row is None:
+        raise NotFound(f"no dossier with code '{code}'", field="code")
+    return row
+
+
+def transition(session: Session, code: str, req: TransitionRequest, *, now: datetime, actor: str) -> DossierRecord:
+    row = _load(session, code, for_update=True)
+    rule = check_transition(req.action, row.status)
+    reason = " ".join(nfc(req.reason).split())
+    if rule.needs_reason and not reason:
+        raise UserError(f"'{req.action}' needs a reason (--reason)", field="reason")
+    if len(reason) > 2000:
+        raise UserError("reason is longer than 2000 characters", field="reason")
+    at = _check_time(req.at or now, now, "at")
+    received = from_db(row.received_at)
+    last_at = session.execute(
+        select(func.max(DossierEvent.at)).where(DossierEvent.dossier_id == row.id)
+    ).scalar()
+    if at < received:
+        raise UserError(f"{iso(at)} is before the dossier was received ({iso(received)})", field="at")
+    if last_at is not None and at < from_db(last_at):
+        raise UserError(f"{iso(at)} is before the dossier's last event ({iso(from_db(last_at))})", field="at")
+
+    cal = calendar_service.load_calendar(session)
+    hours = office_hours(session)
+    from_status = row.status
+    due_before = from_db(row.due_at)
+    data: dict = {}
+    handover: Handover | None = None
+    warnings: list[str] = []
+
+    if rule.pauses:
+        row.paused_at = to_db(at)
+        row.resume_status = from_status
+        if req.action == "request-supplement":
+            row.supplement_count += 1
+            data["supplement_no"] = row.supplement_count
+    elif rule.resumes:
+        paused_at = from_db(row.paused_at)
+        unit = row.procedure.duration_unit
+        new_due = deadlines.resume_after_pause(due_before, paused_at, at, unit, cal, hours)
+        row.paused_days += cal.working_days_between(paused_at.date(), at.date())
+        if row.step_due:
+            row.step_due = [
+                iso(deadlines.resume_after_pause(s, paused_at, at, unit, cal, hours)) if s >= paused_at else iso(s)
+                for s in (datetime.fromisoformat(x) for x in row.step_due)
+            ]
+        row.due_at = to_db(new_due)
+        data.update({"paused_at": iso(paused_at), "resumed_at": iso(at)})
+        row.paused_at = None
+    elif req.action == "extend":
+        if req.new_due is None:
+            raise UserError("'extend' needs the new appointment (--new-due)", field="new_due")
+        new_due = to_local(req.new_due).replace(microsecond=0)
+        if new_due.hour == 0 and new_due.minute == 0:
+            new_due = new_due.replace(hour=hours.end_of_day.hour, minute=hours.end_of_day.minute)
+        if due_before is not None and new_due <= due_before:
+            raise UserError(
+                f"the new appointment {iso(new_due)} must be later than the current one {iso(due_before)}",
+                field="new_due",
+            )
+        if new_due <= at:
+            raise UserError("the new appointment must be in the future", field="new_due")
+        if not cal.is_working_day(new_due.date()):
+            raise UserError(f"{new_due.date().isoformat()} is not a working day; choose a working day", field="new_due")
+        row.due_at = to_db(new_due)
+        row.extension_count += 1
+        data["extension_no"] = row.extension_count
+        warnings.extend(_unconfirmed_warnings(cal, new_due))
+    elif req.action == "handover":
+        step_no = session.execute(
+            select(func.count(Handover.id)).where(Handover.dossier_id == row.id)
+        ).scalar() + 1
+        steps = row.procedure.steps or []
+        step_due = [datetime.fromisoformat(s) for s in (row.step_due or [])]
+        idx = min(step_no, len(steps)) - 1 if steps else -1
+        due_for_step = step_due[idx] if idx >= 0 and idx < len(step_due) else from_db(row.due_at)
+        unit = get_unit(session)
+        last = session.execute(
+            select(Handover).where(Handover.dossier_id == row.id).order_by(Handover.id.desc()).limit(1)
+        ).scalar_one_or_none()
+        to_unit = nfc(req.to_unit)
+        if not to_unit:
+            raise UserError("'handover' needs the receiving unit (--to-unit)", field="to_unit")
+        handover = Handover(
+            dossier_id=row.id,
+            step_no=step_no,
+            step_name=steps[idx]["name"] if idx >= 0 else "",
+            from_unit=last.to_unit if last else unit.name,
+            from_person=last.to_person if last else actor,
+            to_unit=to_unit,
+            to_person=nfc(req.to_person),
+            at=to_db(at),
+            step_due_at=to_db(due_for_step),
+            result_class=deadlines.rate(at, due_for_step) if due_for_step else "",
+            note=nfc(req.note),
+        )
+        session.add(handover)
+        data.update({"step_no": step_no, "to_unit": to_unit, "result_class": handover.result_class})
+    elif req.action == "return":
+        row.returned_at = to_db(at)
+        row.returned_to = nfc(req.received_by) or row.applicant_name
+        data["received_by"] = "proxy" if row.proxy and row.returned_to == row.proxy.get("name") else (
+            "applicant" if row.returned_to == row.applicant_name else "other"
+        )
+
+    if rule.finishes:
+        row.finished_at = to_db(at)
+        if row.paused_at is not None:
+            row.paused_at = None
+    if rule.to == "same":
+        to_status = from_status
+    elif rule.to is None:
+        to_status = row.resume_status or 4
+        row.resume_status = None
+    else:
+        to_status = rule.to
+    row.status = to_status
+    row.sub_status = nfc(req.sub_status)[:40]
+    row.updated_at = to_db(now)
+    session.flush()
+    event = DossierEvent(
+        dossier_id=row.id,
+        action=req.action,
+        from_status=from_status,
+        to_status=to_status,
+        at=to_db(at),
+        recorded_at=to_db(now),
+        actor=actor,
+        reason=reason,
+        due_before=to_db(due_before),
+        due_after=row.due_at,
+        data=data,
+    )
+    session.add(event)
+    session.flush()
+    _log(session, row, event, now=now, actor=actor, handover=handover)
+    return show(session, row.code, now=now, warnings=warnings)
+
+
+# ----------------------------------------------------------------------------- queries
+
+
+def show(session: Session, code: str, *, now: datetime | None = None, warnings: Sequence[str] = ()) -> DossierRecord:
+    row = _load(session, code)
+    events = session.execute(
+        select(DossierEvent).where(DossierEvent.dossier_id == row.id).order_by(DossierEvent.id)
+    ).scalars().all()
+    handovers = session.execute(
+        select(Handover).where(Handover.dossier_id == row.id).order_by(Handover.id)
+    ).scalars().all()
+    cal = calendar_service.load_calendar(session) if now is not None else None
+    return to_record(row, now=now, cal=cal, events=events, handovers=handovers, warnings=warnings)
+
+
+def lookup(session: Session, code: str, *, now: datetime | None = None) -> DossierRecord | None:
+    """What the barcode scanner wants: one dossier by its exact code, or None."""
+    code = (code or "").strip()
+    if not code:
+        return None
+    row = session.execute(select(Dossier).where(Dossier.code == code)).scalar_one_or_none()
+    if row is None and code.upper() != code:
+        row = session.execute(select(Dossier).where(Dossier.code == code.upper())).scalar_one_or_none()
+    if row is None:
+        return None
+    cal = calendar_service.load_calendar(session) if now is not None else None
+    return to_record(row, now=now, cal=cal)
+
+
+def fts_query(text_in: str) -> str:
+    """An FTS5 MATCH expression of quoted prefix tokens: raw input (a code, a stray quote)
+    can never be a syntax error."""
+    tokens = fold(text_in).replace('"', " ").split()
+    return " ".join(f'"{t}"*' for t in tokens)
+
+
+def search(session: Session, query: str, *, now: datetime | None = None, limit: int = 50) -> list[DossierRecord]:
+    """Find dossiers by code, ID number, phone or name (diacritics optional)."""
+    query = (query or "").strip()
+    if not query:
+        return []
+    exact = lookup(session, query, now=now)
+    if exact is not None:
+        return [exact]
+    digits = "".join(ch for ch in query if ch.isdigit())
+    cal = calendar_service.load_calendar(session) if now is not None else None
+    base = select(Dossier).order_by(Dossier.received_at.desc(), Dossier.id.desc()).limit(limit)
+    if digits and len(digits) == len(query.replace(" ", "").replace(".", "").replace("+", "")):
+        conds = []
+        if len(digits) == 12:
+            conds.append(Dossier.applicant_id_number == digits)
+        try:
+            phone = check_phone(query)
+        except UserError:
+            phone = ""
+        if phone:
+            conds.append(Dossier.applicant_phone == phone)
+        if conds:
+            rows = session.execute(base.where(or_(*conds))).scalars().all()
+            if rows:
+                return [to_record(r, now=now, cal=cal) for r in rows]
+    match = fts_query(query)
+    if not match:
+        return []
+    if session.get_bind().dialect.name == "sqlite":
+        ids = select(text("rowid")).select_from(text("dossier_search")).where(text("dossier_search MATCH :q"))
+        stmt = base.where(Dossier.id.in_(ids)).params(q=match)
+    else:
+        stmt = base
+        for token in fold(query).replace('"', " ").split():
+            stmt = stmt.where(Dossier.search_text.contains(token))
+    return [to_record(r, now=now, cal=cal) for r in session.execute(stmt).scalars()]
+
+
+@dataclass(frozen=True)
+class ListFilter:
+    status: tuple[int, ...] = ()
+    overdue: bool = False
+    due_within: int | None = None  # working days from today
+    procedure_code: str = ""
+    received_from: date | None = None
+    received_to: date | None = None
+    limit: int = 200
+    offset: int = 0
+
+
+def list_dossiers(session: Session, flt: ListFilter, *, now: datetime) -> list[DossierRecord]:
+    """Indexed queries only: deadline states are compared in SQL against bounds computed once."""
+    cal = calendar_service.load_calendar(session)
+    stmt = select(Dossier)
+    if flt.status:
+        bad = [s for s in flt.status if s not in STATUS_LABELS]
+        if bad:
+            raise UserError(f"status {bad[0]} is not a national status code 1–10", field="status")
+        stmt = stmt.where(Dossier.status.in_(flt.status))
+    if flt.overdue or flt.due_within is not None:
+        open_st = [s for s in OPEN_STATUSES if not flt.status or s in flt.status]
+        stmt = stmt.where(Dossier.status.in_(open_st))
+        if flt.overdue:
+            stmt = stmt.where(Dossier.due_at < to_db(now))
+        if flt.due_within is not None:
+            if flt.due_within < 0:
+                raise UserError("--due-within must be 0 or more working days", field="due_within")
+            last_day = cal.add_working_days(now.date(), flt.due_within)
+            bound = datetime.combine(last_day + timedelta(days=1), datetime.min.time())
+            stmt = stmt.where(Dossier.due_at < bound)
+            if not flt.overdue:
+                stmt = stmt.where(Dossier.due_at >= to_db(now))
+        stmt = stmt.order_by(Dossier.due_at, Dossier.id)
+    else:
+        stmt = stmt.order_by(Dossier.received_at.desc(), Dossier.id.desc())
+    if flt.procedure_code:
+        stmt = stmt.where(Dossier.procedure_code == flt.procedure_code.strip())
+    if flt.received_from:
+        stmt = stmt.where(Dossier.received_at >= datetime.combine(flt.received_from, datetime.min.time()))
+    if flt.received_to:
+        stmt = stmt.where(
+            Dossier.received_at < datetime.combine(flt.received_to + timedelta(days=1), datetime.min.time())
+        )
+    stmt = stmt.limit(max(1, min(flt.limit, 5000))).offset(max(0, flt.offset))
+    return [to_record(r, now=now, cal=cal) for r in session.execute(stmt).scalars()]
+
+
+def counts(session: Session, *, now: datetime) -> dict:
+    """The supervisor's headline numbers, each one indexed query."""
+    cal = calendar_service.load_calendar(session)
+    today0 = datetime.combine(now.date(), datetime.min.time())
+    tomorrow0 = today0 + timedelta(days=1)
+    next_wd = cal.next_working_day(now.date())
+    next0 = datetime.combine(next_wd, datetime.min.time())
+    week0 = today0 - timedelta(days=now.weekday())
+    open_st = list(OPEN_STATUSES)
+
+    def n(*conds) -> int:
+        return session.execute(select(func.count(Dossier.id)).where(and_(*conds))).scalar() or 0
+
+    return {
+        "received_today": n(Dossier.received_at >= today0, Dossier.received_at < tomorrow0),
+        "received_this_week": n(Dossier.received_at >= week0, Dossier.received_at < tomorrow0),
+        "due_today": n(Dossier.status.in_(open_st), Dossier.due_at >= to_db(now), Dossier.due_at < tomorrow0),
+        "due_tomorrow": n(Dossier.status.in_(open_st), Dossier.due_at >= next0, Dossier.due_at < next0 + timedelta(days=1)),
+        "overdue": n(Dossier.status.in_(open_st), Dossier.due_at < to_db(now)),
+        "paused": n(Dossier.status.in_(list(PAUSED_STATUSES))),
+        "result_ready": n(Dossier.status == 9),
+    }
