@@ -17,6 +17,7 @@ Public API::
     nfc(text) -> str                      NFC + strip
     detect_encoding(text) -> str          "unicode" | "tcvn3" | "vni" | "unknown-legacy"
     to_unicode(text, encoding=None, *, fix_case=True) -> str
+    to_unicode_many(texts, *, fix_case=True) -> list[str]   one column/file at a time
     from_unicode(text, encoding, *, errors="strict") -> str   (inverse; tests, exports)
     LegacyEncodingError(ValueError)
 
@@ -38,11 +39,13 @@ Limitations (by design, documented for the desk staff):
   lowercase byte values; the font name is lost in a spreadsheet cell, so those letters come
   back lowercase. With ``fix_case=True`` a toned letter is upper-cased when its word is
   otherwise ALL CAPS with at least two capitals ("H¦íNG" -> "HƯỚNG"), or when the whole
-  text has no lowercase letter ("BÉ T¦ PH¸P" -> "BỘ TƯ PHÁP"). "ñy ban" stays "ủy ban".
+  text has no lowercase letter ("Bé T¦ PH¸P" -> "BỘ TƯ PHÁP"). "ñy ban" stays "ủy ban".
   :func:`from_unicode` to TCVN3 refuses such capitals unless ``errors="lower"``.
-* Detection works on letters, so very short strings can be ambiguous: "Bé" is valid
-  Unicode and also TCVN3 for "Bộ". A string that is valid Vietnamese as Unicode is always
-  taken as Unicode (never altered); detect on a whole column (joined) to be surer.
+* Detection judges whether each reading is made of well-formed Vietnamese syllables
+  (onset, vowel group, final, tone placement), so very short strings can be ambiguous:
+  "Bé" is valid Unicode and also TCVN3 for "Bộ" -- a string that is valid Vietnamese as
+  Unicode is always taken as Unicode (never altered); "Cöa" is TCVN3 "Cửa" and VNI "Cưa"
+  -- refused. :func:`to_unicode_many` settles such cells from the rest of their column.
 * Tone placement is not normalised: TCVN3 "hoµ" becomes "hoà", not "hòa".
 * Other legacy encodings (VISCII, VPS, CP1258, VIQR) are not converted; text in them is
   reported as "unknown-legacy" if it looks legacy at all, else left alone.
@@ -65,6 +68,7 @@ __all__ = [
     "detect_encoding",
     "to_unicode",
     "from_unicode",
+    "to_unicode_many",
 ]
 
 UNICODE = "unicode"
@@ -201,6 +205,7 @@ _VNI_PAIR = {k: v for k, v in _VNI_TO_UNI.items() if len(k) == 2}
 # ------------------------------------------------------------------ folding and NFC
 
 _WS = re.compile(r"\s+")
+_FOLD_D = str.maketrans({"đ": "d", "Đ": "d", "\u00d0": "d", "\u00f0": "d"})
 
 
 def fold(text: str) -> str:
@@ -213,9 +218,6 @@ def fold(text: str) -> str:
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     stripped = stripped.translate(_FOLD_D).lower()
     return _WS.sub(" ", stripped).strip()
-
-
-_FOLD_D = str.maketrans({"đ": "d", "Đ": "d", "\u00d0": "d", "\u00f0": "d"})
 
 
 def nfc(text: str) -> str:
@@ -293,8 +295,6 @@ def _split_tone(word: str) -> tuple[str, str | None, int]:
 
 def _syllable_weight(word: str) -> float:
     """1.0 for a well-formed Vietnamese syllable, 0.5 for a well-formed rare one, else 0."""
-    if any(b.isupper() and a.islower() for a, b in zip(word, word[1:])):
-        return 0.0  # "trÊn": a capital inside a word is TCVN3's small ấ seen as cp1252
     try:
         bare, tone, at = _split_tone(word)
     except ValueError:
@@ -355,13 +355,24 @@ _WORD = re.compile(r"[^\W\d_]+")
 _TOKEN = re.compile(r"(?:[^\W\d_]|[\u00a1-\u00bf\u00d7\u00f7])+")
 
 
-def _plausibility(text: str) -> tuple[float, float] | None:
+def _plausibility(text: str, *, as_is: bool = False) -> tuple[float, float] | None:
     """(share of well-formed syllables, mean syllable weight) over the words holding a
-    non-ASCII character; None when there is no such word (nothing to judge by)."""
-    weights = [_syllable_weight(w) for w in _TOKEN.findall(text) if not w.isascii()]
+    non-ASCII character; None when there is no such word (nothing to judge by).
+
+    ``as_is``: the text is judged as Unicode without conversion; a capital after a small
+    letter inside a word then makes the word invalid ("trÊn" is TCVN3 for "trấn")."""
+    weights = [
+        0.0 if as_is and _camel(w) else _syllable_weight(w)
+        for w in _TOKEN.findall(text)
+        if not w.isascii()
+    ]
     if not weights:
         return None
     return sum(w > 0 for w in weights) / len(weights), sum(weights) / len(weights)
+
+
+def _camel(word: str) -> bool:
+    return any(b.isupper() and a.islower() for a, b in zip(word, word[1:]))
 
 
 # ----------------------------------------------------------------------- decoding
@@ -461,7 +472,7 @@ def _analyse(text: str) -> tuple[str, str]:
         for i, ch in enumerate(text)
     )
     unicode_ok = not foreign and not symbol_in_word
-    unicode_score = _plausibility(text) if unicode_ok else None
+    unicode_score = _plausibility(text, as_is=True) if unicode_ok else None
     if unicode_ok and (unicode_score is None or unicode_score[0] == 1.0):
         return UNICODE, ""  # valid Vietnamese (or nothing to judge) as it stands
 
@@ -527,6 +538,7 @@ def to_unicode(text: str, encoding: str | None = None, *, fix_case: bool = True)
     if encoding == UNICODE:
         return unicodedata.normalize("NFC", text)
     if encoding == UNKNOWN_LEGACY:
+        reason = reason or _analyse(text)[1] or "it is not valid TCVN3 or VNI"
         raise LegacyEncodingError(
             "Text looks like it was typed in a legacy Vietnamese font encoding, but it cannot "
             f"be converted unambiguously: {reason}. Convert the file to Unicode first (for "
@@ -548,6 +560,47 @@ def to_unicode(text: str, encoding: str | None = None, *, fix_case: bool = True)
             f"has no meaning there. Text: {_snippet(text)}"
         ) from None
     return unicodedata.normalize("NFC", decoded)
+
+
+def to_unicode_many(texts: list[str], *, fix_case: bool = True) -> list[str]:
+    """Convert a column of cells (or all strings of one file) to NFC Unicode.
+
+    Each cell is detected on its own; the column's legacy encoding (the one most of its
+    cells were detected as) then settles cells that are ambiguous alone: a cell that
+    reads as Vietnamese in both TCVN3 and VNI ("Cöa" is TCVN3 "Cửa" and VNI "Cưa"), and,
+    when no cell of the column is provably Unicode, a cell that is valid Vietnamese both
+    as it stands and in the column's encoding (TCVN3 "Bé" for "Bộ"). Raises
+    :class:`LegacyEncodingError` naming the first cell that cannot be converted.
+    """
+    verdicts = [_analyse(text) for text in texts]
+    legacy = [enc for enc, _ in verdicts if enc in (TCVN3, VNI)]
+    hint = max((TCVN3, VNI), key=legacy.count) if legacy else None
+    if hint is not None and legacy.count(TCVN3) == legacy.count(VNI):
+        hint = None
+    provably_unicode = any(
+        any(ch in _VN_BEYOND_LATIN1 or ch in _VN_COMBINING for ch in text) for text in texts
+    )
+    out = []
+    for index, (text, (encoding, _)) in enumerate(zip(texts, verdicts)):
+        if hint is not None and (
+            encoding == UNKNOWN_LEGACY
+            or (encoding == UNICODE and not provably_unicode and not text.isascii())
+        ) and _fits(text, hint):
+            encoding = hint
+        try:
+            out.append(to_unicode(text, encoding, fix_case=fix_case))
+        except LegacyEncodingError as exc:
+            raise LegacyEncodingError(f"Item {index + 1}: {exc}") from None
+    return out
+
+
+def _fits(text: str, encoding: str) -> bool:
+    decode = _decode_tcvn3 if encoding == TCVN3 else _decode_vni
+    try:
+        score = _plausibility(decode(text, strict=True))
+    except _Invalid:
+        return False
+    return score is not None and score[0] >= _ACCEPT
 
 
 def from_unicode(text: str, encoding: str, *, errors: str = "strict") -> str:
