@@ -27,7 +27,7 @@ from db.models import (
     Handover,
     RegisterSequence,
 )
-from desk_app.clock import from_db, iso, to_db, to_local
+from desk_app.clock import VN_TZ, from_db, iso, to_db, to_local
 from desk_app.domain import deadlines
 from desk_app.domain.calendar import WorkCalendar
 from desk_app.domain.deadlines import Duration, OfficeHours
@@ -860,18 +860,141 @@ def show(session: Session, code: str, *, now: datetime | None = None, warnings: 
     return to_record(row, now=now, cal=cal, events=events, handovers=handovers, warnings=warnings)
 
 
-def lookup(session: Session, code: str, *, now: datetime | None = None) -> DossierRecord | None:
+# The lists below are the hot paths (the scanner, the search box, the overdue board over
+# 300,000 dossiers): they run one indexed SQL statement on the session's own DBAPI
+# connection and build light summaries; the deadline state is a CASE over bounds computed
+# once per call, never per-row Python date arithmetic inside SQL.
+
+
+@dataclass(frozen=True)
+class DossierSummary:
+    """A dossier as a list, the scanner or the search box shows it."""
+
+    code: str
+    procedure_code: str
+    procedure_name: str
+    status: int
+    channel: int
+    received_at: datetime
+    due_at: datetime | None
+    original_due_at: datetime | None
+    applicant_name: str
+    applicant_phone: str
+    extension_count: int
+    state: str = ""
+    days_late: int = 0
+
+    @property
+    def status_label(self) -> str:
+        return STATUS_LABELS[self.status]
+
+    @property
+    def applicant(self) -> Person:
+        return Person(name=self.applicant_name, phone=self.applicant_phone)
+
+    def to_dict(self, *, with_events: bool = False) -> dict:
+        return {
+            "code": self.code,
+            "procedure_code": self.procedure_code,
+            "procedure_name": self.procedure_name,
+            "status": self.status,
+            "status_label": self.status_label,
+            "channel": CHANNEL_NAMES[self.channel],
+            "received_at": iso(self.received_at),
+            "due_at": iso(self.due_at),
+            "original_due_at": iso(self.original_due_at),
+            "applicant": {"name": self.applicant_name, "phone": self.applicant_phone},
+            "extension_count": self.extension_count,
+            "state": self.state,
+            "days_late": self.days_late,
+        }
+
+
+_SUMMARY_COLUMNS = (
+    "SELECT d.code, d.procedure_code, p.name, d.status, d.channel, d.received_at, d.due_at, "
+    "d.original_due_at, d.applicant_name, d.applicant_phone, d.extension_count, "
+    "CASE WHEN d.status IN (3, 7, 8, 9, 10) THEN 'done' WHEN d.status IN (5, 6) THEN 'paused' "
+)
+_STATE_BY_DEADLINE = (
+    "WHEN d.due_at IS NULL THEN '' WHEN d.due_at < :now THEN 'overdue' "
+    "WHEN d.due_at < :tomorrow THEN 'due_today' WHEN d.due_at < :after_next THEN 'due_tomorrow' "
+    "ELSE 'ok' END "
+)
+_FROM = "FROM dossiers d JOIN procedures p ON p.id = d.procedure_id "
+
+
+class _Raw:
+    """One call's access to the session's DBAPI connection (sqlite3 or psycopg)."""
+
+    def __init__(self, session: Session, now: datetime | None) -> None:
+        self.conn = session.connection().connection.driver_connection
+        self.sqlite = session.get_bind().dialect.name == "sqlite"
+        self.now = now
+        self.cal = calendar_service.load_calendar(session) if now is not None else None
+        self._late: dict = {}
+        if now is not None:
+            today0 = datetime.combine(now.date(), datetime.min.time())
+            nxt = self.cal.next_working_day(now.date())
+            self.bounds = {
+                "now": self.dt(now),
+                "tomorrow": self.dt(today0 + timedelta(days=1)),
+                "after_next": self.dt(datetime.combine(nxt + timedelta(days=1), datetime.min.time())),
+            }
+        else:
+            self.bounds = {}
+        self.select = _SUMMARY_COLUMNS + (_STATE_BY_DEADLINE if now is not None else "ELSE '' END ") + _FROM
+
+    def dt(self, value: datetime):
+        v = to_db(value)
+        return v.strftime("%Y-%m-%d %H:%M:%S.%f") if self.sqlite else v
+
+    def rows(self, sql: str, params: dict) -> list[tuple]:
+        if not self.sqlite:  # psycopg: %(name)s placeholders
+            import re
+
+            sql = re.sub(r":(\w+)", r"%(\1)s", sql.replace("%", "%%"))
+        cur = self.conn.cursor()
+        try:
+            cur.execute(sql, {**self.bounds, **params})
+            return cur.fetchall()
+        finally:
+            cur.close()
+
+    def _parse(self, v):
+        if v is None:
+            return None
+        if isinstance(v, str):
+            v = datetime.fromisoformat(v)
+        return v.replace(tzinfo=VN_TZ)
+
+    def summaries(self, rows: list[tuple]) -> list[DossierSummary]:
+        out = []
+        parse = self._parse
+        for r in rows:
+            due = parse(r[6])
+            state = r[11]
+            late = 0
+            if state == "overdue":
+                key = due.date()
+                late = self._late.get(key)
+                if late is None:
+                    late = self._late[key] = deadlines.working_days_late(due, self.now, self.cal)
+            out.append(
+                DossierSummary(r[0], r[1], r[2], r[3], r[4], parse(r[5]), due, parse(r[7]), r[8], r[9], r[10], state, late)
+            )
+        return out
+
+
+def lookup(session: Session, code: str, *, now: datetime | None = None) -> DossierSummary | None:
     """What the barcode scanner wants: one dossier by its exact code, or None."""
     code = (code or "").strip()
     if not code:
         return None
-    row = session.execute(select(Dossier).where(Dossier.code == code)).scalar_one_or_none()
-    if row is None and code.upper() != code:
-        row = session.execute(select(Dossier).where(Dossier.code == code.upper())).scalar_one_or_none()
-    if row is None:
-        return None
-    cal = calendar_service.load_calendar(session) if now is not None else None
-    return to_record(row, now=now, cal=cal)
+    raw = _Raw(session, now)
+    rows = raw.rows(raw.select + "WHERE d.code = :code", {"code": code})
+    if not rows and code.upper() != code:
+        rows = raw.rows(raw.select + "WHERE d.code = :code", {"code": code.upper()})
+    return raw.summaries(rows)[0] if rows else None
 
 
 def fts_query(text_in: str) -> str:
@@ -881,42 +1004,48 @@ def fts_query(text_in: str) -> str:
     return " ".join(f'"{t}"*' for t in tokens)
 
 
-def search(session: Session, query: str, *, now: datetime | None = None, limit: int = 50) -> list[DossierRecord]:
+_ORDER_RECENT = " ORDER BY d.received_at DESC, d.id DESC LIMIT :limit"
+
+
+def search(session: Session, query: str, *, now: datetime | None = None, limit: int = 50) -> list[DossierSummary]:
     """Find dossiers by code, ID number, phone or name (diacritics optional)."""
     query = (query or "").strip()
     if not query:
         return []
+    limit = max(1, min(int(limit), 1000))
     exact = lookup(session, query, now=now)
     if exact is not None:
         return [exact]
-    digits = "".join(ch for ch in query if ch.isdigit())
-    cal = calendar_service.load_calendar(session) if now is not None else None
-    base = select(Dossier).order_by(Dossier.received_at.desc(), Dossier.id.desc()).limit(limit)
-    if digits and len(digits) == len(query.replace(" ", "").replace(".", "").replace("+", "")):
-        conds = []
-        if len(digits) == 12:
-            conds.append(Dossier.applicant_id_number == digits)
+    raw = _Raw(session, now)
+    compact = query.replace(" ", "").replace(".", "").replace("+", "")
+    if compact.isdigit():
+        conds, params = [], {"limit": limit}
+        if len(compact) == 12:
+            conds.append("d.applicant_id_number = :idn")
+            params["idn"] = compact
         try:
             phone = check_phone(query)
         except UserError:
             phone = ""
         if phone:
-            conds.append(Dossier.applicant_phone == phone)
+            conds.append("d.applicant_phone = :phone")
+            params["phone"] = phone
         if conds:
-            rows = session.execute(base.where(or_(*conds))).scalars().all()
+            rows = raw.rows(raw.select + "WHERE " + " OR ".join(conds) + _ORDER_RECENT, params)
             if rows:
-                return [to_record(r, now=now, cal=cal) for r in rows]
+                return raw.summaries(rows)
     match = fts_query(query)
     if not match:
         return []
-    if session.get_bind().dialect.name == "sqlite":
-        ids = select(text("rowid")).select_from(text("dossier_search")).where(text("dossier_search MATCH :q"))
-        stmt = base.where(Dossier.id.in_(ids)).params(q=match)
-    else:
-        stmt = base
-        for token in fold(query).replace('"', " ").split():
-            stmt = stmt.where(Dossier.search_text.contains(token))
-    return [to_record(r, now=now, cal=cal) for r in session.execute(stmt).scalars()]
+    if raw.sqlite:
+        sql = raw.select + (
+            "WHERE d.id IN (SELECT rowid FROM dossier_search WHERE dossier_search MATCH :q)" + _ORDER_RECENT
+        )
+        return raw.summaries(raw.rows(sql, {"q": match, "limit": limit}))
+    tokens = fold(query).replace('"', " ").split()
+    conds = " AND ".join(f"d.search_text LIKE :t{i}" for i in range(len(tokens)))
+    params = {f"t{i}": f"%{tok}%" for i, tok in enumerate(tokens)}
+    return raw.summaries(raw.rows(raw.select + "WHERE " + conds + _ORDER_RECENT, {**params, "limit": limit}))
 
 
 @dataclass(frozen=True)
@@ -931,41 +1060,45 @@ class ListFilter:
     offset: int = 0
 
 
-def list_dossiers(session: Session, flt: ListFilter, *, now: datetime) -> list[DossierRecord]:
+def list_dossiers(session: Session, flt: ListFilter, *, now: datetime) -> list[DossierSummary]:
     """Indexed queries only: deadline states are compared in SQL against bounds computed once."""
-    cal = calendar_service.load_calendar(session)
-    stmt = select(Dossier)
-    if flt.status:
-        bad = [s for s in flt.status if s not in STATUS_LABELS]
-        if bad:
-            raise UserError(f"status {bad[0]} is not a national status code 1–10", field="status")
-        stmt = stmt.where(Dossier.status.in_(flt.status))
-    if flt.overdue or flt.due_within is not None:
-        open_st = [s for s in OPEN_STATUSES if not flt.status or s in flt.status]
-        stmt = stmt.where(Dossier.status.in_(open_st))
-        if flt.overdue:
-            stmt = stmt.where(Dossier.due_at < to_db(now))
-        if flt.due_within is not None:
-            if flt.due_within < 0:
-                raise UserError("--due-within must be 0 or more working days", field="due_within")
-            last_day = cal.add_working_days(now.date(), flt.due_within)
-            bound = datetime.combine(last_day + timedelta(days=1), datetime.min.time())
-            stmt = stmt.where(Dossier.due_at < bound)
-            if not flt.overdue:
-                stmt = stmt.where(Dossier.due_at >= to_db(now))
-        stmt = stmt.order_by(Dossier.due_at, Dossier.id)
-    else:
-        stmt = stmt.order_by(Dossier.received_at.desc(), Dossier.id.desc())
+    raw = _Raw(session, now)
+    conds: list[str] = []
+    params: dict = {
+        "limit": max(1, min(int(flt.limit), 5000)),
+        "offset": max(0, int(flt.offset)),
+    }
+    bad = [s for s in flt.status if s not in STATUS_LABELS]
+    if bad:
+        raise UserError(f"status {bad[0]} is not a national status code 1–10", field="status")
+    statuses = list(flt.status)
+    deadline_view = flt.overdue or flt.due_within is not None
+    if deadline_view:
+        statuses = [s for s in OPEN_STATUSES if not flt.status or s in flt.status] or [0]
+    if statuses:
+        conds.append(f"d.status IN ({', '.join(str(int(s)) for s in statuses)})")
+    if flt.overdue:
+        conds.append("d.due_at < :now")
+    if flt.due_within is not None:
+        if flt.due_within < 0:
+            raise UserError("--due-within must be 0 or more working days", field="due_within")
+        last_day = raw.cal.add_working_days(now.date(), flt.due_within)
+        params["bound"] = raw.dt(datetime.combine(last_day + timedelta(days=1), datetime.min.time()))
+        conds.append("d.due_at < :bound")
+        if not flt.overdue:
+            conds.append("d.due_at >= :now")
     if flt.procedure_code:
-        stmt = stmt.where(Dossier.procedure_code == flt.procedure_code.strip())
+        conds.append("d.procedure_code = :proc")
+        params["proc"] = flt.procedure_code.strip()
     if flt.received_from:
-        stmt = stmt.where(Dossier.received_at >= datetime.combine(flt.received_from, datetime.min.time()))
+        conds.append("d.received_at >= :rfrom")
+        params["rfrom"] = raw.dt(datetime.combine(flt.received_from, datetime.min.time()))
     if flt.received_to:
-        stmt = stmt.where(
-            Dossier.received_at < datetime.combine(flt.received_to + timedelta(days=1), datetime.min.time())
-        )
-    stmt = stmt.limit(max(1, min(flt.limit, 5000))).offset(max(0, flt.offset))
-    return [to_record(r, now=now, cal=cal) for r in session.execute(stmt).scalars()]
+        conds.append("d.received_at < :rto")
+        params["rto"] = raw.dt(datetime.combine(flt.received_to + timedelta(days=1), datetime.min.time()))
+    where = ("WHERE " + " AND ".join(conds)) if conds else ""
+    order = " ORDER BY d.due_at, d.id" if deadline_view else " ORDER BY d.received_at DESC, d.id DESC"
+    return raw.summaries(raw.rows(raw.select + where + order + " LIMIT :limit OFFSET :offset", params))
 
 
 def counts(session: Session, *, now: datetime) -> dict:
