@@ -28,6 +28,10 @@ def _canonical(detail: dict | None) -> str:
     return json.dumps(detail or {}, ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=str)
 
 
+_INSERT = AuditEntry.__table__.insert()
+_LAST = select(AuditEntry.__table__.c.hash).order_by(AuditEntry.__table__.c.id.desc()).limit(1)
+
+
 def append(
     session: Session,
     *,
@@ -37,29 +41,22 @@ def append(
     entity: str = "",
     key: str = "",
     detail: dict | None = None,
-) -> AuditEntry:
-    last = session.execute(
-        select(AuditEntry.hash).order_by(AuditEntry.id.desc()).limit(1)
-    ).scalar_one_or_none()
+) -> str:
+    """Append a row; returns its hash."""
+    last = session.connection().execute(_LAST).scalar_one_or_none()
     prev = last or GENESIS
     at_db = to_db(at)
     override = session.info.get("clock_override")
     if override:  # `--now` back-dated this command: say so, with the real time
         detail = {**(detail or {}), "_clock": override}
     text = _canonical(detail)
-    entry = AuditEntry(
-        at=at_db,
-        actor=actor,
-        action=action,
-        entity=entity,
-        entity_key=key,
-        detail=text,
-        prev_hash=prev,
-        hash=_digest(prev, at_db.isoformat(), actor, action, entity, key, text),
+    digest = _digest(prev, at_db.isoformat(), actor, action, entity, key, text)
+    session.connection().execute(
+        _INSERT,
+        {"at": at_db, "actor": actor, "action": action, "entity": entity, "entity_key": key,
+         "detail": text, "prev_hash": prev, "hash": digest},
     )
-    session.add(entry)
-    session.flush()
-    return entry
+    return digest
 
 
 def head(session: Session) -> tuple[int, str]:

@@ -17,7 +17,7 @@ from desk_app.clock import iso, to_db
 from desk_app.domain.calendar import KINDS, CalendarOverride, WorkCalendar
 from desk_app.domain.vntext import nfc
 from desk_app.errors import NotFound, UserError
-from desk_app.services import audit, changes
+from desk_app.services import audit, changes, config
 
 SEED = f"vn-holidays-{holidays.__version__}"
 
@@ -61,6 +61,7 @@ def _new_version(session: Session, *, now: datetime, actor: str, description: st
     v = CalendarVersion(created_at=to_db(now), actor=actor, description=description)
     session.add(v)
     session.flush()
+    config.bump(session)
     return v
 
 

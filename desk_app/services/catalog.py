@@ -33,7 +33,7 @@ from desk_app.clock import iso, to_db
 from desk_app.domain.deadlines import UNITS, Duration
 from desk_app.domain.vntext import LegacyEncodingError, detect_encoding, fold, to_unicode
 from desk_app.errors import NotFound, UserError
-from desk_app.services import audit, changes
+from desk_app.services import audit, changes, config
 
 CODE_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9.\-_]{0,58}$")
 CUTOFF_RE = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
@@ -635,6 +635,7 @@ def import_records(
             session, entity="procedure", key=f"{rec['code']}@{version}",
             payload={"set": pset.code, "version": version, **rec}, at=now,
         )
+    config.bump(session)
     in_file = {r["code"] for r in procs}
     not_in_file = sum(1 for code in current if code not in in_file)
     summary = ImportSummary(

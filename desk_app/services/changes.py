@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import insert, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from db.models import ChangeLog, Station
@@ -22,14 +22,21 @@ def local_instance(session: Session) -> str:
     return cached
 
 
+_INSERT = ChangeLog.__table__.insert()
+
+
 def record(session: Session, *, entity: str, key: str, payload: dict, at: datetime, op: str = "upsert") -> None:
-    session.execute(
-        insert(ChangeLog).values(
-            station_instance=local_instance(session),
-            entity=entity,
-            entity_key=key,
-            op=op,
-            payload=payload,
-            at=to_db(at),
-        )
+    record_many(session, [(entity, key, payload)], at=at, op=op)
+
+
+def record_many(session: Session, items: list[tuple[str, str, dict]], *, at: datetime, op: str = "upsert") -> None:
+    """Several after-images of one change, in one statement: [(entity, key, payload), …]."""
+    instance = local_instance(session)
+    at_db = to_db(at)
+    session.connection().execute(
+        _INSERT,
+        [
+            {"station_instance": instance, "entity": entity, "entity_key": key, "op": op, "payload": payload, "at": at_db}
+            for entity, key, payload in items
+        ],
     )

@@ -15,7 +15,7 @@ from desk_app.clock import to_db
 from desk_app.domain.deadlines import OfficeHours
 from desk_app.domain.vntext import nfc
 from desk_app.errors import UserError
-from desk_app.services import audit, changes
+from desk_app.services import audit, changes, config
 
 MAX_STATION = 9  # station s issues daily numbers (s-1)*1000+1 … (s-1)*1000+999: 1 → 0001–0999
 UNIT_CODE_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9.\-_]{0,38}[A-Za-z0-9]$")
@@ -124,6 +124,7 @@ def init_unit(
         if session.get(Setting, key) is None:
             session.add(Setting(key=key, value=value))
     session.flush()
+    config.bump(session)
     info = get_unit(session)
     audit.append(session, at=now, actor=actor, action="init", entity="unit", key=code, detail=info.to_dict())
     changes.record(session, entity="unit", key=code, payload=info.to_dict(), at=now)
@@ -207,5 +208,6 @@ def set_setting(session: Session, key: str, value: str, *, now: datetime, actor:
         session.add(Setting(key=key, value=value.strip()))
     else:
         row.value = value.strip()
+    config.bump(session)
     audit.append(session, at=now, actor=actor, action="setting", entity="setting", key=key, detail={"value": value})
     return candidate
