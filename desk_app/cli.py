@@ -330,7 +330,7 @@ def cmd_calendar_show(ctx: Context) -> None:
     ctx.out(data, text)
 
 
-def cmd_audit_verify(ctx: Context) -> None:
+def cmd_audit_verify(ctx: Context) -> int:
     from desk_app.services.audit import verify
 
     with ctx.db.session(write=False) as s:
@@ -340,7 +340,8 @@ def cmd_audit_verify(ctx: Context) -> None:
         f"Audit chain intact: {rep.rows} rows" if rep.ok else f"Audit chain BROKEN at row {rep.first_broken_id}: {rep.problem}",
     )
     if not rep.ok:
-        raise SystemExit(EXIT_USER)
+        return EXIT_USER
+    return 0
 
 
 def cmd_backup(ctx: Context) -> None:

@@ -9,7 +9,8 @@ XLSX layout (``resources/procedure_set_template.xlsx``):
   effective_from (YYYY-MM-DD).
 - sheet ``procedures``: code, local_code, name, field_code, field_name, level, duration_value,
   duration_unit (working_days | working_hours | same_day | calendar_days), cutoff (HH:MM),
-  fee_amount (đồng, empty if set by the province), fee_per, fee_note, result, note.
+  fee_amount (đồng, empty if set by the province), fee_per, fee_note, result, note,
+  verified (x: checked against the published decision).
 - sheet ``documents``: procedure_code, case, name, original, certified, copy, present_only (x).
 - sheet ``steps`` (optional): procedure_code, step_no, name, unit, duration_value, duration_unit.
 """
@@ -384,7 +385,7 @@ def _cp1252_ok(content: bytes) -> bool:
 
 XLSX_PROCEDURE_COLUMNS = (
     "code", "local_code", "name", "field_code", "field_name", "level", "duration_value",
-    "duration_unit", "cutoff", "fee_amount", "fee_per", "fee_note", "result", "note",
+    "duration_unit", "cutoff", "fee_amount", "fee_per", "fee_note", "result", "note", "verified",
 )
 XLSX_DOCUMENT_COLUMNS = ("procedure_code", "case", "name", "original", "certified", "copy", "present_only")
 XLSX_STEP_COLUMNS = ("procedure_code", "step_no", "name", "unit", "duration_value", "duration_unit")
@@ -452,6 +453,7 @@ def read_xlsx(content: bytes, source: str) -> dict:
                 "fee": {"amount": row.get("fee_amount"), "per": row.get("fee_per"), "note": row.get("fee_note")},
                 "result": row.get("result"),
                 "note": row.get("note"),
+                "verified": str(row.get("verified", "x") or "").strip().lower() in ("x", "1", "true", "có", "co", "yes"),
                 "documents": [],
                 "steps": [],
             }
@@ -739,3 +741,52 @@ def procedure_sets(session: Session) -> list[dict]:
         }
         for s in rows
     ]
+
+
+# ----------------------------------------------------------------------------- XLSX export
+
+
+def write_xlsx(set_info: dict, procs: list[dict], path: Path) -> Path:
+    """Write a set in the XLSX layout ``read_xlsx`` takes (the shipped template is made so)."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "set"
+    ws.append(["key", "value"])
+    for key in ("code", "title", "issued_by", "decision", "effective_from"):
+        value = set_info.get(key)
+        ws.append([key, value.isoformat() if isinstance(value, date) else (value or "")])
+    sheets = {
+        "procedures": XLSX_PROCEDURE_COLUMNS,
+        "documents": XLSX_DOCUMENT_COLUMNS,
+        "steps": XLSX_STEP_COLUMNS,
+    }
+    out = {name: wb.create_sheet(name) for name in sheets}
+    for name, cols in sheets.items():
+        out[name].append(list(cols))
+    for p in procs:
+        out["procedures"].append([
+            p["code"], p.get("local_code", ""), p["name"], p["field"]["code"], p["field"]["name"],
+            p.get("level", ""), p["duration"]["value"], p["duration"]["unit"], p["duration"].get("cutoff", ""),
+            p["fee"]["amount"], p["fee"].get("per", ""), p["fee"]["note"], p.get("result", ""), p.get("note", ""),
+            "x" if p.get("verified", True) else "",
+        ])
+        for d in p["documents"]:
+            out["documents"].append([
+                p["code"], d.get("case", ""), d["name"], d["original"], d["certified"], d["copy"],
+                "x" if d["present_only"] else "",
+            ])
+        for i, st in enumerate(p.get("steps", []), start=1):
+            out["steps"].append([p["code"], i, st["name"], st["unit"], st["duration"]["value"], st["duration"]["unit"]])
+    for sheet in wb.worksheets:
+        for cell in sheet[1]:
+            cell.font = Font(bold=True)
+        for col in sheet.columns:
+            width = max(len(str(c.value or "")) for c in col)
+            sheet.column_dimensions[col[0].column_letter].width = min(60, max(10, width + 2))
+    tmp = path.with_name(path.name + ".part")
+    wb.save(tmp)
+    tmp.replace(path)
+    return path
