@@ -326,3 +326,9 @@ class ChangeLog(Base):
 
 # The FTS5 index over dossiers.search_text (SQLite only; created by migration 0001).
 FTS_TABLE = "dossier_search"
+
+
+# Tables owned by later features live in their own modules; importing them here puts them in
+# Base.metadata for Alembic and the tests.
+from db import models_feedback as _models_feedback  # noqa: E402,F401
+from db import models_sync as _models_sync  # noqa: E402,F401

@@ -549,6 +549,11 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--workdir", help="folder for the benchmark database (default: a temporary one)")
 
     add("gui", cmd_gui, "start the window (the default)")
+
+    from desk_app import cli_reports, cli_sync
+
+    cli_reports.register(sub, add)
+    cli_sync.register(sub, add)
     return p
 
 

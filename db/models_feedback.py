@@ -1,0 +1,3 @@
+"""Citizen feedback: ratings per dossier and complaints/suggestions (issue: reports)."""
+
+from __future__ import annotations
