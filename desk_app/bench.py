@@ -71,16 +71,25 @@ def run_bench(dossiers: int = 300_000, workdir: Path | None = None, repeat: int 
         from desk_app.services.dossiers import Intake, Person
 
         counter = iter(range(10_000_000))
+        with db.session(write=False) as s:
+            from sqlalchemy import func, select
+
+            from db.models import Dossier
+
+            last = s.execute(select(func.max(Dossier.received_at))).scalar()
+        # receipts go on fresh days after the data, 500 a day (a station issues 999 at most)
+        base = (datetime.combine(last.date(), NOW.timetz()) if last else NOW) + timedelta(days=1)
 
         def do_receive() -> None:
             i = next(counter)
+            at = base + timedelta(days=i // 500, seconds=i % 500)
             intake = Intake(
                 procedure_code="1.004873",
                 applicant=Person(name="Nguyễn Văn Bench", id_number=f"001099{i % 1_000_000:06d}", phone="0912345678"),
-                received_at=NOW,
+                received_at=at,
             )
             with db.session() as s:
-                svc.receive(s, intake, now=NOW + timedelta(seconds=i), actor="bench")
+                svc.receive(s, intake, now=at, actor="bench")
 
         raw.execute("CREATE TABLE IF NOT EXISTS bench_floor (id INTEGER PRIMARY KEY, code TEXT, payload TEXT, at TEXT)")
         payload = "x" * 600

@@ -13,6 +13,8 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from db import fastpath
+from db.fastpath import DriverInsert
 from db.models import AuditEntry
 from desk_app.clock import iso, to_db
 
@@ -28,7 +30,7 @@ def _canonical(detail: dict | None) -> str:
     return json.dumps(detail or {}, ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=str)
 
 
-_INSERT = AuditEntry.__table__.insert()
+_INSERT = DriverInsert(AuditEntry.__table__)
 _LAST = select(AuditEntry.__table__.c.hash).order_by(AuditEntry.__table__.c.id.desc()).limit(1)
 
 
@@ -43,7 +45,7 @@ def append(
     detail: dict | None = None,
 ) -> str:
     """Append a row; returns its hash."""
-    last = session.connection().execute(_LAST).scalar_one_or_none()
+    last = fastpath.scalar(session, _LAST, "SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1")
     prev = last or GENESIS
     at_db = to_db(at)
     override = session.info.get("clock_override")
@@ -51,8 +53,8 @@ def append(
         detail = {**(detail or {}), "_clock": override}
     text = _canonical(detail)
     digest = _digest(prev, at_db.isoformat(), actor, action, entity, key, text)
-    session.connection().execute(
-        _INSERT,
+    _INSERT.one(
+        session,
         {"at": at_db, "actor": actor, "action": action, "entity": entity, "entity_key": key,
          "detail": text, "prev_hash": prev, "hash": digest},
     )

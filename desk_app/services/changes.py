@@ -8,6 +8,7 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from db.fastpath import DriverInsert
 from db.models import ChangeLog, Station
 from desk_app.clock import to_db
 
@@ -22,7 +23,7 @@ def local_instance(session: Session) -> str:
     return cached
 
 
-_INSERT = ChangeLog.__table__.insert()
+_INSERT = DriverInsert(ChangeLog.__table__)
 
 
 def record(session: Session, *, entity: str, key: str, payload: dict, at: datetime, op: str = "upsert") -> None:
@@ -33,8 +34,8 @@ def record_many(session: Session, items: list[tuple[str, str, dict]], *, at: dat
     """Several after-images of one change, in one statement: [(entity, key, payload), …]."""
     instance = local_instance(session)
     at_db = to_db(at)
-    session.connection().execute(
-        _INSERT,
+    _INSERT.many(
+        session,
         [
             {"station_instance": instance, "entity": entity, "entity_key": key, "op": op, "payload": payload, "at": at_db}
             for entity, key, payload in items

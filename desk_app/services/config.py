@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from db import fastpath
 from db.models import Setting
 from desk_app.domain.calendar import WorkCalendar
 from desk_app.domain.deadlines import OfficeHours
@@ -48,7 +49,7 @@ def desk_config(session: Session) -> DeskConfig:
     from desk_app.services import calendar as calendar_service
     from desk_app.services.setup import get_unit, office_hours
 
-    revision = session.connection().execute(_REVISION).scalar() or ""
+    revision = fastpath.scalar(session, _REVISION, "SELECT value FROM settings WHERE key = ?", (REVISION_KEY,)) or ""
     key = str(session.get_bind().url)
     cfg = _cache.get(key)
     if cfg is not None and cfg.revision == revision and revision:
