@@ -303,7 +303,10 @@ class AuditEntry(Base):
     detail: Mapped[str] = mapped_column(Text, default="")  # canonical JSON
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
-    __table_args__ = ({"sqlite_autoincrement": True},)
+    __table_args__ = (
+        Index("ix_audit_log_entity_key", "entity", "entity_key"),  # reprint checks, per-dossier history
+        {"sqlite_autoincrement": True},
+    )
 
 
 class ChangeLog(Base):

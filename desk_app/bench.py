@@ -149,12 +149,9 @@ def run_bench(dossiers: int = 300_000, workdir: Path | None = None, repeat: int 
 
         result["overdue_200"] = _figure(_median_ms(do_overdue, repeat), _median_ms(floor_overdue, repeat))
         result["due_date"] = bench_compute_due()
-        try:
-            from desk_app.services.printing import bench_receipt
-        except ImportError:
-            bench_receipt = None
-        if bench_receipt is not None:
-            result["receipt"] = bench_receipt()
+        from desk_app.forms.bench import bench_receipt
+
+        result["receipt"] = bench_receipt()
         raw.close()
     finally:
         db.dispose()

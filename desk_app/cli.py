@@ -417,6 +417,30 @@ def cmd_bench(ctx: Context) -> None:
     ctx.out(result, lambda: json.dumps(result, indent=2))
 
 
+def cmd_print(ctx: Context) -> None:
+    from desk_app.services.printing import print_form, print_register
+
+    a = ctx.args
+    with ctx.db.session() as s:
+        if a.form == "register":
+            if not (a.date_from and a.date_to):
+                raise UserError("print register needs --from DATE --to DATE")
+            res = print_register(
+                s, parse_date(a.date_from, what="--from"), parse_date(a.date_to, what="--to"),
+                Path(a.output), now=ctx.now, actor=ctx.actor,
+            )
+        else:
+            if not a.code:
+                raise UserError(f"print {a.form} needs the dossier CODE")
+            res = print_form(s, a.form, a.code, Path(a.output), now=ctx.now, actor=ctx.actor)
+    ctx.out(
+        res.to_dict(),
+        f"Printed {res.form} {res.code} -> {res.path}"
+        + (f" ({res.pages} pages)" if res.pages else "")
+        + (" [reprint]" if res.reprint else ""),
+    )
+
+
 def cmd_gui(ctx: Context) -> int:
     try:
         from ui.app import run
@@ -547,6 +571,15 @@ def build_parser() -> argparse.ArgumentParser:
     sp = add("bench", cmd_bench, "measure the speed figures against floors")
     sp.add_argument("--dossiers", type=int, default=300_000)
     sp.add_argument("--workdir", help="folder for the benchmark database (default: a temporary one)")
+
+    from desk_app.forms.templates import FORMS as ALL_FORMS  # the six forms + "register"
+
+    sp = add("print", cmd_print, "print an official form (TT03/2025) or the register")
+    sp.add_argument("form", choices=ALL_FORMS)
+    sp.add_argument("code", nargs="?", help="the dossier code (not for the register)")
+    sp.add_argument("--from", dest="date_from", help="register: first day YYYY-MM-DD")
+    sp.add_argument("--to", dest="date_to", help="register: last day YYYY-MM-DD")
+    sp.add_argument("-o", "--output", required=True, help="FILE.pdf (register: .pdf or .xlsx)")
 
     add("gui", cmd_gui, "start the window (the default)")
 

@@ -33,6 +33,9 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id', name=op.f('pk_audit_log')),
     sqlite_autoincrement=True,
     )
+    with op.batch_alter_table('audit_log', schema=None) as batch_op:
+        batch_op.create_index('ix_audit_log_entity_key', ['entity', 'entity_key'], unique=False)
+
     op.create_table('calendar_versions',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('created_at', sa.DateTime(), nullable=False),
