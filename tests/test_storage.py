@@ -51,12 +51,12 @@ def test_not_a_database_is_refused_untouched(data_dir):
     assert sha(path) == before
 
 
-BROKEN_0002 = """
+BROKEN_MIGRATION = """
 from alembic import op
 import sqlalchemy as sa
 
-revision = "0002"
-down_revision = "0001"
+revision = "9001"
+down_revision = "{head}"
 branch_labels = None
 depends_on = None
 
@@ -86,15 +86,16 @@ def test_failed_upgrade_is_backed_up_and_rolled_back(data_dir, tmp_path, monkeyp
     database.dispose()
     scripts = tmp_path / "migrations"
     shutil.copytree(engine_mod.migrations_dir(), scripts, ignore=shutil.ignore_patterns("__pycache__"))
-    (scripts / "versions" / "0002_broken.py").write_text(BROKEN_0002)
+    head, _ = schema_revisions()
+    (scripts / "versions" / "9001_broken.py").write_text(BROKEN_MIGRATION.replace("{head}", head))
     monkeypatch.setattr(engine_mod, "migrations_dir", lambda: scripts)
     with pytest.raises(RuntimeError, match="a migration bug"):
         open_database(data_dir)
-    backups = list((data_dir / "backups").glob("before-upgrade-0001-*.sqlite3"))
+    backups = list((data_dir / "backups").glob(f"before-upgrade-{head}-*.sqlite3"))
     assert len(backups) == 1
     conn = sqlite3.connect(data_dir / "desk.sqlite3")
     try:
-        assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0001"
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == head
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         assert "half_done" not in tables
         cols = {r[1] for r in conn.execute("PRAGMA table_info(dossiers)")}
@@ -103,7 +104,7 @@ def test_failed_upgrade_is_backed_up_and_rolled_back(data_dir, tmp_path, monkeyp
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     finally:
         conn.close()
-    assert check_backup(backups[0], {"0001"}).dossiers == 1
+    assert check_backup(backups[0], {head}).dossiers == 1
 
 
 def test_backup_and_restore_roundtrip(sqlite_desk, data_dir, cli, tmp_path):
