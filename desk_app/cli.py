@@ -441,6 +441,62 @@ def cmd_print(ctx: Context) -> None:
     )
 
 
+def _password(ctx: Context) -> str:
+    """A password from standard input (scripts: --password-stdin) or typed without echo."""
+    if ctx.args.password_stdin:
+        return sys.stdin.readline().rstrip("\n")
+    import getpass
+
+    first = getpass.getpass("Password: ")
+    if getpass.getpass("Repeat the password: ") != first:
+        raise UserError("the two passwords differ")
+    return first
+
+
+def cmd_user_add(ctx: Context) -> None:
+    from desk_app.services import users
+
+    a = ctx.args
+    password = _password(ctx)
+    with ctx.db.session() as s:
+        if not users.has_users(s):
+            if a.role != "admin":
+                raise UserError("the first account of a desk must be an admin (--role admin)")
+            info = users.create_first_admin(s, a.username, a.full_name, password, now=ctx.now)
+        else:
+            info = users.create_user(s, a.username, a.full_name, a.role, password, now=ctx.now, actor=ctx.actor)
+    ctx.out(info.to_dict(), f"Account {info.username} ({info.role}) created")
+
+
+def cmd_user_passwd(ctx: Context) -> None:
+    from desk_app.services import users
+
+    password = _password(ctx)
+    with ctx.db.session() as s:
+        info = users.set_password(s, ctx.args.username, password, now=ctx.now, actor=ctx.actor)
+    ctx.out(info.to_dict(), f"Password of {info.username} changed (and the account unlocked)")
+
+
+def cmd_user_unlock(ctx: Context) -> None:
+    from desk_app.services import users
+
+    with ctx.db.session() as s:
+        info = users.unlock(s, ctx.args.username, now=ctx.now, actor=ctx.actor)
+    ctx.out(info.to_dict(), f"{info.username} unlocked")
+
+
+def cmd_user_list(ctx: Context) -> None:
+    from desk_app.services import users
+
+    with ctx.db.session(write=False) as s:
+        infos = users.list_users(s)
+    ctx.out(
+        [i.to_dict() for i in infos],
+        lambda: "\n".join(f"{i.username:<20} {i.role:<11} {'active' if i.active else 'disabled'}  {i.full_name}" for i in infos)
+        or "No accounts yet: desk-app user add USERNAME --full-name NAME --role admin",
+    )
+
+
 def cmd_gui(ctx: Context) -> int:
     try:
         from ui.app import run
@@ -458,7 +514,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--data-dir", help="data folder (default: DESK_APP_HOME or the user's data folder)")
     p.add_argument("--db-url", help="database URL (default: SQLite in the data folder; postgresql://… upstream)")
     p.add_argument("--now", help="the clock for this command, ISO 8601 (tests, back-dated entry); audited")
-    p.add_argument("--actor", help="who does this (recorded in events and the audit log)")
+    p.add_argument("--actor", help="the account acting (recorded and role-checked once accounts exist; default admin)")
     p.add_argument("--json", action="store_true", help="machine-readable output")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -580,6 +636,24 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--from", dest="date_from", help="register: first day YYYY-MM-DD")
     sp.add_argument("--to", dest="date_to", help="register: last day YYYY-MM-DD")
     sp.add_argument("-o", "--output", required=True, help="FILE.pdf (register: .pdf or .xlsx)")
+
+    usr = sub.add_parser("user", help="accounts (roles: clerk, supervisor, admin)").add_subparsers(
+        dest="user_cmd", metavar="ACTION", required=True
+    )
+    sp = usr.add_parser("add", help="create an account (the first one must be an admin)")
+    sp.add_argument("username")
+    sp.add_argument("--full-name", required=True)
+    sp.add_argument("--role", default="clerk", choices=["clerk", "supervisor", "admin"])
+    sp.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
+    sp.set_defaults(func=cmd_user_add)
+    sp = usr.add_parser("passwd", help="set a password (admins: anyone's; also unlocks)")
+    sp.add_argument("username")
+    sp.add_argument("--password-stdin", action="store_true")
+    sp.set_defaults(func=cmd_user_passwd)
+    sp = usr.add_parser("unlock", help="lift a lockout after failed sign-ins")
+    sp.add_argument("username")
+    sp.set_defaults(func=cmd_user_unlock)
+    usr.add_parser("list", help="list accounts").set_defaults(func=cmd_user_list)
 
     add("gui", cmd_gui, "start the window (the default)")
 

@@ -17,7 +17,7 @@ from desk_app.clock import iso, to_db
 from desk_app.domain.calendar import KINDS, CalendarOverride, WorkCalendar
 from desk_app.domain.vntext import nfc
 from desk_app.errors import NotFound, UserError
-from desk_app.services import audit, changes, config
+from desk_app.services import audit, changes, config, users
 
 SEED = f"vn-holidays-{holidays.__version__}"
 
@@ -68,6 +68,7 @@ def _new_version(session: Session, *, now: datetime, actor: str, description: st
 def add_override(
     session: Session, day: date, kind: str, *, note: str = "", ref: str = "", now: datetime, actor: str
 ) -> CalendarChange:
+    users.authorize(session, actor, "calendar.edit")
     if kind not in KINDS:
         raise UserError(f"'{kind}' is not a kind of day; use one of: {', '.join(KINDS)}", field="kind")
     if kind == "working-day" and day.weekday() < 5:
@@ -92,6 +93,7 @@ def add_override(
 
 
 def remove_override(session: Session, day: date, *, now: datetime, actor: str) -> CalendarChange:
+    users.authorize(session, actor, "calendar.edit")
     existing = session.execute(select(OverrideRow).where(OverrideRow.day == day)).scalar_one_or_none()
     if existing is None:
         raise NotFound(f"there is no calendar override on {day.isoformat()}", field="date")

@@ -34,7 +34,7 @@ from desk_app.clock import iso, to_db
 from desk_app.domain.deadlines import UNITS, Duration
 from desk_app.domain.vntext import LegacyEncodingError, detect_encoding, fold, to_unicode
 from desk_app.errors import NotFound, UserError
-from desk_app.services import audit, changes, config
+from desk_app.services import audit, changes, config, users
 
 CODE_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9.\-_]{0,58}$")
 CUTOFF_RE = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
@@ -563,6 +563,7 @@ def import_records(
     actor: str,
 ) -> ImportSummary:
     """Store one validated set in the caller's transaction."""
+    users.authorize(session, actor, "catalog.import")
     pset = ProcedureSet(
         code=set_info["code"],
         title=set_info.get("title", ""),

@@ -51,7 +51,7 @@ from desk_app.domain.vntext import fold, nfc
 from desk_app.errors import NotFound, UserError
 from desk_app.services import audit, changes
 from desk_app.services import calendar as calendar_service
-from desk_app.services import catalog, config
+from desk_app.services import catalog, config, users
 from desk_app.services.setup import get_unit, office_hours
 
 FUTURE_TOLERANCE = timedelta(minutes=5)
@@ -562,6 +562,7 @@ def receive(session: Session, intake: Intake, *, now: datetime, actor: str) -> D
 
     The hot path of the desk: Core statements only, configuration from the per-database
     cache (``services.config``)."""
+    users.authorize(session, actor, "dossier.receive")
     cfg = config.desk_config(session)
     unit = cfg.unit
     proc = config.procedure(session, cfg, intake.procedure_code)
@@ -753,6 +754,7 @@ def _load(session: Session, code: str, *, for_update: bool = False) -> Dossier:
 
 
 def transition(session: Session, code: str, req: TransitionRequest, *, now: datetime, actor: str) -> DossierRecord:
+    users.authorize(session, actor, "dossier.transition")
     row = _load(session, code, for_update=True)
     rule = check_transition(req.action, row.status)
     reason = " ".join(nfc(req.reason).split())
@@ -925,6 +927,8 @@ class DossierSummary:
     extension_count: int
     state: str = ""
     days_late: int = 0
+    resolving_unit: str = ""
+    unit_code: str = ""
 
     @property
     def status_label(self) -> str:
@@ -949,12 +953,14 @@ class DossierSummary:
             "extension_count": self.extension_count,
             "state": self.state,
             "days_late": self.days_late,
+            "resolving_unit": self.resolving_unit,
+            "unit_code": self.unit_code,
         }
 
 
 _SUMMARY_COLUMNS = (
     "SELECT d.code, d.procedure_code, p.name, d.status, d.channel, d.received_at, d.due_at, "
-    "d.original_due_at, d.applicant_name, d.applicant_phone, d.extension_count, "
+    "d.original_due_at, d.applicant_name, d.applicant_phone, d.extension_count, d.resolving_unit, d.unit_code, "
     "CASE WHEN d.status IN (3, 7, 8, 9, 10) THEN 'done' WHEN d.status IN (5, 6) THEN 'paused' "
 )
 _STATE_BY_DEADLINE = (
@@ -1014,7 +1020,7 @@ class _Raw:
         parse = self._parse
         for r in rows:
             due = parse(r[6])
-            state = r[11]
+            state = r[13]
             late = 0
             if state == "overdue":
                 key = due.date()
@@ -1022,7 +1028,9 @@ class _Raw:
                 if late is None:
                     late = self._late[key] = deadlines.working_days_late(due, self.now, self.cal)
             out.append(
-                DossierSummary(r[0], r[1], r[2], r[3], r[4], parse(r[5]), due, parse(r[7]), r[8], r[9], r[10], state, late)
+                DossierSummary(
+                    r[0], r[1], r[2], r[3], r[4], parse(r[5]), due, parse(r[7]), r[8], r[9], r[10], state, late, r[11], r[12]
+                )
             )
         return out
 

@@ -15,7 +15,7 @@ from desk_app.clock import to_db
 from desk_app.domain.deadlines import OfficeHours
 from desk_app.domain.vntext import nfc
 from desk_app.errors import UserError
-from desk_app.services import audit, changes, config
+from desk_app.services import audit, changes, config, users
 
 MAX_STATION = 9  # station s issues daily numbers (s-1)*1000+1 … (s-1)*1000+999: 1 → 0001–0999
 UNIT_CODE_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9.\-_]{0,38}[A-Za-z0-9]$")
@@ -71,11 +71,12 @@ def init_unit(
     upstream_name: str = "",
     place: str = "",
     station: int = 1,
-    upstream: bool = False,
+    upstream: bool | None = None,
     now: datetime,
     actor: str,
 ) -> UnitInfo:
     """Create (or, before any dossier exists, correct) the unit's identity and this station."""
+    users.authorize(session, actor, "unit.init")
     code = (unit_code or "").strip()
     if not UNIT_CODE_RE.match(code):
         raise UserError(
@@ -105,7 +106,8 @@ def init_unit(
     existing.name = name
     existing.parent_name = _clean(parent_name, "parent name")
     existing.place = _clean(place, "place", limit=100)
-    existing.is_upstream_office = upstream
+    if upstream is not None:  # None: keep what the desk is
+        existing.is_upstream_office = upstream
     upstream_unit = session.execute(select(Unit).where(Unit.kind == "upstream")).scalar_one_or_none()
     up_name = _clean(upstream_name, "upstream name")
     if up_name:
@@ -196,6 +198,7 @@ def office_hours(session: Session) -> OfficeHours:
 
 
 def set_setting(session: Session, key: str, value: str, *, now: datetime, actor: str) -> dict[str, str]:
+    users.authorize(session, actor, "settings.set")
     if key not in DEFAULT_SETTINGS:
         raise UserError(f"unknown setting '{key}'; known: {', '.join(sorted(DEFAULT_SETTINGS))}", field=key)
     candidate = get_settings(session)

@@ -49,6 +49,8 @@ USERNAME_RE = re.compile(r"^[a-z0-9][a-z0-9._-]{1,59}$")
 
 #: What each privileged operation needs (the window and the CLI read the same table).
 PRIVILEGES: dict[str, str] = {
+    "dossier.receive": "clerk",
+    "dossier.transition": "clerk",
     "catalog.import": "supervisor",
     "calendar.edit": "supervisor",
     "settings.set": "supervisor",
@@ -191,6 +193,32 @@ def require_privilege(session: Session, username: str, operation: str) -> UserIn
     except KeyError:
         raise UserError(f"unknown operation '{operation}'", field="operation") from None
     return require_role(session, username, role)
+
+
+SYSTEM_PREFIX = "system:"  # actors of the program itself (sync imports), never typed in the window
+
+
+def authorize(session: Session, actor: str, operation: str) -> UserInfo | None:
+    """The check every privileged service makes, in its own transaction.
+
+    A desk with no accounts yet is being set up from the command line: anything goes until
+    the first admin exists. After that the actor must be an active account whose role allows
+    ``operation``. Program actors (``system:…``) act on verified upstream data."""
+    if actor.startswith(SYSTEM_PREFIX):
+        return None
+    role = PRIVILEGES.get(operation)
+    if role is None:
+        raise UserError(f"unknown operation '{operation}'", field="operation")
+    row = session.execute(select(User.role, User.active).where(User.username == actor)).first()
+    if row is None:
+        if not has_users(session):
+            return None
+        raise Forbidden(f"'{actor}' is not an account of this desk (use --actor USERNAME)", field="role")
+    if not row.active:
+        raise Forbidden(f"'{actor}' is not an active account of this desk", field="role")
+    if ROLE_RANK.get(row.role, 0) < ROLE_RANK[role]:
+        raise Forbidden(f"'{actor}' is a {row.role}; {operation} needs a {role}", field="role")
+    return None
 
 
 # ----------------------------------------------------------------------------- changes
