@@ -175,6 +175,7 @@ def run(ctx) -> int:
             log.error("cannot open the database: %s", exc)
             tell("critical", app.translate("App", "Một Cửa Desk"), storage_error_text(exc))
             return EXIT_STORAGE
+        ctx.auto_backup()  # once a day, before the first dossier of the day is written
         tasks = TaskManager(database)
         tasks.bug_handler = crash.report
         desk = DeskContext(db=database, tasks=tasks, clock=ctx.clock, data_dir=ctx.data_dir)
