@@ -68,21 +68,11 @@ class Context:
             print(text if text is not None else json.dumps(data, ensure_ascii=False, indent=2, default=str))
 
     def auto_backup(self) -> None:
-        """Once a day, before the first write: a rotated copy in the backups folder."""
-        db = self.db
-        if db.path is None:
-            return
-        from db.backup import auto_backup
-        from desk_app.paths import backups_dir
-        from desk_app.services.setup import get_settings
+        from desk_app.maintenance import daily_backup
 
-        try:
-            with db.session(write=False) as s:
-                keep = int(get_settings(s).get("backup.keep_daily", "14"))
-            auto_backup(db.path, backups_dir(self.data_dir), Clock().today(), keep=keep)
-        except StorageError as exc:  # a failed copy must not stop the desk; say it loudly
-            print(f"warning: automatic backup failed: {exc}", file=sys.stderr)
-            log.warning("automatic backup failed: %s", exc)
+        warning = daily_backup(self.db, self.data_dir)
+        if warning:
+            print(f"warning: {warning}", file=sys.stderr)
 
 
 # ----------------------------------------------------------------------------- commands

@@ -151,6 +151,8 @@ class DeskApp(QObject):
 
 def run(ctx) -> int:
     """The window over ``ctx`` (``desk_app.cli.Context``: data folder, database, clock)."""
+    from desk_app.maintenance import daily_backup
+
     app = make_application()
     app.setQuitOnLastWindowClosed(False)  # the session decides when to quit (sign-out shows a dialog)
     support.install_qt_message_handler()
@@ -175,7 +177,7 @@ def run(ctx) -> int:
             log.error("cannot open the database: %s", exc)
             tell("critical", app.translate("App", "Một Cửa Desk"), storage_error_text(exc))
             return EXIT_STORAGE
-        ctx.auto_backup()  # once a day, before the first dossier of the day is written
+        daily_backup(database, ctx.data_dir)  # once a day, before the day's first dossier
         tasks = TaskManager(database)
         tasks.bug_handler = crash.report
         desk = DeskContext(db=database, tasks=tasks, clock=ctx.clock, data_dir=ctx.data_dir)
