@@ -368,12 +368,16 @@ def cmd_restore(ctx: Context) -> None:
     upgrade(db.engine)
     with db.session() as s:
         from desk_app.services import audit
+        from desk_app.services.setup import renew_station_identity
 
         audit.append(s, at=ctx.now, actor=ctx.actor, action="restore", entity="database", key=source.name,
                      detail={"dossiers": check.dossiers, "previous_kept_as": keep.name})
+        renew_station_identity(s, now=ctx.now, actor=ctx.actor)
     ctx.out(
         {"restored": str(source), "dossiers": check.dossiers, "previous_database": str(keep)},
-        f"Restored {source} ({check.dossiers} dossiers). The previous database was kept as {keep}",
+        f"Restored {source} ({check.dossiers} dossiers). The previous database was kept as {keep}.\n"
+        "This station now has a new sync identity: send a new enrollment request upstream "
+        "(desk-app sync enroll-request).",
     )
 
 

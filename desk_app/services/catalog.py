@@ -151,7 +151,7 @@ class ImportSummary:
 # ----------------------------------------------------------------------------- validation
 
 
-class _Text:
+class TextCleaner:
     """Converts legacy-encoded text to NFC Unicode, remembering which fields it converted."""
 
     def __init__(self) -> None:
@@ -225,7 +225,7 @@ def _duration(raw: Any, where: str) -> dict:
     return out
 
 
-def normalize_procedure(raw: Any, where: str, text: _Text) -> dict:
+def normalize_procedure(raw: Any, where: str, text: TextCleaner) -> dict:
     """One procedure record in canonical form (the thing that is hashed and stored)."""
     if not isinstance(raw, dict):
         raise ImportProblem(where, "expected an object")
@@ -304,10 +304,10 @@ def normalize_procedure(raw: Any, where: str, text: _Text) -> dict:
     }
 
 
-def _normalize_set(data: Any, source: str) -> tuple[dict, list[dict], list[str]]:
+def normalize_set(data: Any, source: str) -> tuple[dict, list[dict], list[str]]:
     if not isinstance(data, dict):
         raise ImportProblem(source, "expected a JSON object with 'set' and 'procedures'")
-    text = _Text()
+    text = TextCleaner()
     meta = data.get("set") or {}
     if not isinstance(meta, dict):
         raise ImportProblem("set", "expected an object")
@@ -530,7 +530,7 @@ def parse_file(path: Path) -> tuple[dict, list[dict], list[str], bytes]:
         raise UserError(f"{path.name} is an old .xls workbook: open it in Excel and save it as .xlsx")
     else:
         raise UserError(f"{path.name}: unsupported file type '{suffix}'; import a .json or .xlsx file")
-    set_info, procs, converted = _normalize_set(data, path.name)
+    set_info, procs, converted = normalize_set(data, path.name)
     return set_info, procs, converted, content
 
 

@@ -133,6 +133,24 @@ def init_unit(
     return info
 
 
+def renew_station_identity(session: Session, *, now: datetime, actor: str) -> str:
+    """A new station instance id, after a restore from a backup (SYNC.md, "Identities").
+
+    The restored database's change ids restart from the backup's point; under the old id the
+    upstream office would take the new changes for ones it already applied and drop them.
+    A new id tells it the sequence restarted (the station enrolls again)."""
+    station = session.execute(select(Station).where(Station.is_local.is_(True))).scalar_one_or_none()
+    if station is None:
+        return ""
+    old = station.instance_id
+    station.instance_id = str(uuid.uuid4())
+    session.info.pop("station_instance", None)
+    config.bump(session)
+    audit.append(session, at=now, actor=actor, action="station.renew", entity="station", key=station.instance_id,
+                 detail={"previous": old})
+    return station.instance_id
+
+
 def get_unit(session: Session, *, required: bool = True) -> UnitInfo | None:
     unit = session.execute(select(Unit).where(Unit.kind == "self")).scalar_one_or_none()
     station = session.execute(select(Station).where(Station.is_local.is_(True))).scalar_one_or_none()
