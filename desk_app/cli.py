@@ -510,6 +510,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--now", help="the clock for this command, ISO 8601 (tests, back-dated entry); audited")
     p.add_argument("--actor", help="the account acting (recorded and role-checked once accounts exist; default admin)")
     p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.add_argument("--smoke-test", action="store_true",
+                   help="check this installation end to end on a temporary data folder (or --data-dir) and exit")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
     def add(name: str, func, help_: str, **kw) -> argparse.ArgumentParser:
@@ -679,6 +681,10 @@ def setup_logging(folder: Path) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.smoke_test:
+        from desk_app.smoke import run_smoke
+
+        return run_smoke(Path(args.data_dir) if args.data_dir else None)
     ctx = None
     try:
         ctx = Context(args)

@@ -30,6 +30,16 @@ def test_fresh_database_is_migrated_with_pragmas(sqlite_db):
         assert s.execute(text("PRAGMA busy_timeout")).scalar() > 0
 
 
+def test_schema_chain_constant_matches_the_scripts():
+    from alembic.script import ScriptDirectory
+
+    from db.engine import SCHEMA_CHAIN, _alembic_config
+
+    script = ScriptDirectory.from_config(_alembic_config())
+    chain = [rev.revision for rev in script.walk_revisions()][::-1]
+    assert tuple(chain) == SCHEMA_CHAIN
+
+
 def test_newer_database_is_refused_untouched(data_dir):
     db = open_database(data_dir)
     with db.engine.begin() as conn:
@@ -89,6 +99,7 @@ def test_failed_upgrade_is_backed_up_and_rolled_back(data_dir, tmp_path, monkeyp
     head, _ = schema_revisions()
     (scripts / "versions" / "9001_broken.py").write_text(BROKEN_MIGRATION.replace("{head}", head))
     monkeypatch.setattr(engine_mod, "migrations_dir", lambda: scripts)
+    monkeypatch.setattr(engine_mod, "SCHEMA_CHAIN", (*engine_mod.SCHEMA_CHAIN, "9001"))  # a newer app
     with pytest.raises(RuntimeError, match="a migration bug"):
         open_database(data_dir)
     backups = list((data_dir / "backups").glob(f"before-upgrade-{head}-*.sqlite3"))

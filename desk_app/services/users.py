@@ -21,6 +21,7 @@ Never log or audit a password; usernames are staff identifiers, not citizens' da
 
 from __future__ import annotations
 
+import functools
 import hmac
 import logging
 import re
@@ -61,7 +62,10 @@ PRIVILEGES: dict[str, str] = {
 _hasher = PasswordHasher()
 # Verified against when the username is unknown, so that a wrong name costs as long as a
 # wrong password (no account enumeration by timing).
-_DUMMY_HASH = _hasher.hash("not-a-real-password")
+# Computed at the first unknown name, not at import: hashing costs ~0.1 s of every start.
+@functools.lru_cache(maxsize=1)
+def _dummy_hash() -> str:
+    return _hasher.hash("not-a-real-password")
 
 
 class AccountLocked(UserError):
@@ -337,7 +341,7 @@ def authenticate(session: Session, username: str, password: str, *, now: datetim
     failure counter and the lock, so it must not be rolled back on a failed result."""
     row = _get(session, username)
     if row is None:
-        _verify(_DUMMY_HASH, password or "")
+        _verify(_dummy_hash(), password or "")
         log.info("sign-in refused: unknown account")
         return LoginResult(ok=False, reason="bad_credentials")
     locked_until = from_db(row.locked_until)
