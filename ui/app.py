@@ -16,13 +16,12 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 from desk_app import __version__
 from desk_app.errors import StorageError, UserError
 from desk_app.paths import logs_dir, resource_path
-from desk_app.services import catalog, setup, users
 from ui import i18n, support
-from ui.context import DeskContext
 from ui.crash import CrashHandler
-from ui.messages import storage_error_text, user_error_text
 from ui.style import STYLE_SHEET
-from ui.taskman import TaskManager
+
+# The database layer (SQLAlchemy, the models, the services) is imported after the first
+# window is on screen: it is most of the start-up time on a modest PC.
 
 log = logging.getLogger(__name__)
 
@@ -62,6 +61,8 @@ class DeskApp(QObject):
         self.window = None
 
     def start(self) -> bool:
+        from desk_app.services import setup, users
+
         desk = self.desk
         has_users, unit = desk.tasks.call_db(lambda s: (users.has_users(s), setup.get_unit(s, required=False)))
         desk.unit = unit
@@ -92,6 +93,9 @@ class DeskApp(QObject):
         return True
 
     def import_sample(self) -> None:
+        from desk_app.services import catalog, users
+        from ui.messages import user_error_text
+
         path = resource_path("samples", "procedures_sample.json")
         now, actor = self.desk.now(), self.desk.actor
 
@@ -149,11 +153,36 @@ class DeskApp(QObject):
             self.app.quit()
 
 
+def _show_splash(app: QApplication):
+    """A first window within a few tens of milliseconds of Qt's start, while the database
+    layer loads: the app's icon and name, frameless. (QSplashScreen waits for the window to
+    be exposed, up to a second on some platforms.)"""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QPixmap
+    from PySide6.QtWidgets import QLabel
+
+    splash = QLabel()
+    splash.setObjectName("splash_label")
+    splash.setWindowFlags(Qt.WindowType.SplashScreen | Qt.WindowType.FramelessWindowHint)
+    pixmap = QPixmap(str(resource_path("icons", "deskapp.png")))
+    if not pixmap.isNull():
+        splash.setPixmap(pixmap)
+    else:
+        splash.setText("Một Cửa Desk")
+    splash.show()
+    app.processEvents()
+    return splash
+
+
 def run(ctx) -> int:
     """The window over ``ctx`` (``desk_app.cli.Context``: data folder, database, clock)."""
-    from desk_app.maintenance import daily_backup
-
     app = make_application()
+    splash = _show_splash(app)
+    from desk_app.maintenance import daily_backup
+    from ui.context import DeskContext
+    from ui.messages import storage_error_text
+    from ui.taskman import TaskManager
+
     app.setQuitOnLastWindowClosed(False)  # the session decides when to quit (sign-out shows a dialog)
     support.install_qt_message_handler()
     lang = i18n.install(app, i18n.chosen_language(ctx.data_dir))
@@ -182,6 +211,7 @@ def run(ctx) -> int:
         tasks.bug_handler = crash.report
         desk = DeskContext(db=database, tasks=tasks, clock=ctx.clock, data_dir=ctx.data_dir)
         session = DeskApp(app, desk)
+        splash.close()
         try:
             started = session.start()
         except StorageError as exc:
@@ -195,3 +225,4 @@ def run(ctx) -> int:
             tasks.shutdown()
         crash.uninstall()
         lock.unlock()
+        splash.close()
