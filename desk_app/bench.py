@@ -150,8 +150,10 @@ def run_bench(dossiers: int = 300_000, workdir: Path | None = None, repeat: int 
         result["overdue_200"] = _figure(_median_ms(do_overdue, repeat), _median_ms(floor_overdue, repeat))
         result["due_date"] = bench_compute_due()
         from desk_app.forms.bench import bench_receipt
+        from desk_app.services.reports import bench_report
 
         result["receipt"] = bench_receipt()
+        result["report_year"] = bench_report(workdir)
         raw.close()
     finally:
         db.dispose()

@@ -86,7 +86,7 @@ def test_smoke_test_names_the_failing_step_and_stops(monkeypatch, capsys, tmp_pa
 def test_window_probes_start_the_window_on_a_set_up_folder(tmp_path):
     folder = tmp_path / "desk"
     assert run_smoke_process("--data-dir", str(folder)).returncode == 0
-    for mode, expected in (("first-window", "probe: first window shown: login_dialog"),
+    for mode, expected in (("first-window", "probe: first window shown: splash_label"),
                            ("window", "probe: window shown"),
                            ("idle", "probe: idle rss_mb=")):
         out = run_smoke_process("--probe", mode, "--data-dir", str(folder))

@@ -52,6 +52,8 @@ USERNAME_RE = re.compile(r"^[a-z0-9][a-z0-9._-]{1,59}$")
 PRIVILEGES: dict[str, str] = {
     "dossier.receive": "clerk",
     "dossier.transition": "clerk",
+    "feedback.record": "clerk",
+    "feedback.resolve": "supervisor",
     "catalog.import": "supervisor",
     "calendar.edit": "supervisor",
     "settings.set": "supervisor",
