@@ -18,6 +18,7 @@ from ui.pages.board_page import BoardPage
 from ui.pages.dossier_page import DossierPage
 from ui.pages.intake_page import IntakePage
 from ui.pages.settings_page import SettingsPage
+from ui.pages.sync_page import make_sync_page
 
 log = logging.getLogger(__name__)
 
@@ -47,6 +48,8 @@ class MainWindow(QMainWindow):
         self.board_page = BoardPage(ctx) if ctx.can("supervisor") else None
         self.settings_page = SettingsPage(ctx) if ctx.can("supervisor") else None
         self.report_page = _report_page(ctx) if ctx.can("supervisor") else None
+        # files to and from the upstream office; at the office itself, the per-commune board
+        self.sync_page = make_sync_page(ctx) if ctx.can("supervisor") else None
         self.tabs = QTabWidget()
         self.tabs.setObjectName("main_tabs")
         self.tabs.setDocumentMode(True)
@@ -56,6 +59,8 @@ class MainWindow(QMainWindow):
             self.tabs.addTab(self.board_page, self.tr("Board (F4)"))
         if self.report_page is not None:
             self.tabs.addTab(self.report_page, self.tr("Reports"))
+        if self.sync_page is not None:
+            self.tabs.addTab(self.sync_page, self.tr("Sync"))
         if self.settings_page is not None:
             self.tabs.addTab(self.settings_page, self.tr("Settings"))
         self.setCentralWidget(self.tabs)

@@ -181,6 +181,211 @@ Hãy dùng cửa sổ đang mở (xem trên thanh tác vụ). Không được đ
         </message>
     </context>
     <context>
+        <name>CommuneSyncPage</name>
+        <message>
+            <source>Last export</source>
+            <translation>Lần xuất gần nhất</translation>
+        </message>
+        <message>
+            <source>Last acknowledgement from the office</source>
+            <translation>Xác nhận gần nhất của cấp trên</translation>
+        </message>
+        <message>
+            <source>Changes not yet acknowledged</source>
+            <translation>Thay đổi chưa được xác nhận</translation>
+        </message>
+        <message>
+            <source>Export sync file…</source>
+            <translation>Xuất tệp đồng bộ…</translation>
+        </message>
+        <message>
+            <source>Choose the USB drive (or a folder to attach to an e-mail)</source>
+            <translation>Chọn ổ USB (hoặc một thư mục để gửi kèm thư điện tử)</translation>
+        </message>
+        <message>
+            <source>Writes everything since the last acknowledgement. Always safe: when unsure whether the last file arrived, export again.</source>
+            <translation>Ghi mọi thay đổi kể từ lần xác nhận gần nhất. Luôn an toàn: khi không chắc tệp lần trước đã đến nơi, hãy xuất lại.</translation>
+        </message>
+        <message>
+            <source>Send to the upstream office</source>
+            <translation>Gửi lên cấp trên</translation>
+        </message>
+        <message>
+            <source>Import files from the office…</source>
+            <translation>Nhập tệp từ cấp trên…</translation>
+        </message>
+        <message>
+            <source>Acknowledgements (.mca) and updates of procedures, calendar or keys (.mcu); several at once, in any order; the same file twice is harmless.</source>
+            <translation>Tệp xác nhận (.mca) và tệp cập nhật thủ tục, lịch làm việc hoặc khóa (.mcu); chọn được nhiều tệp, theo thứ tự bất kỳ; nhập trùng một tệp cũng không sao.</translation>
+        </message>
+        <message>
+            <source>Enter the code</source>
+            <translation>Nhập mã</translation>
+        </message>
+        <message>
+            <source>Acknowledgement code read over the phone:</source>
+            <translation>Mã xác nhận đọc qua điện thoại:</translation>
+        </message>
+        <message>
+            <source>When the acknowledgement file cannot reach this desk, the office reads out its 16-character code.</source>
+            <translation>Khi tệp xác nhận không chuyển được đến máy này, cấp trên đọc mã 16 ký tự qua điện thoại.</translation>
+        </message>
+        <message>
+            <source>Receive from the upstream office</source>
+            <translation>Nhận từ cấp trên</translation>
+        </message>
+        <message>
+            <source>What the last export or import did appears here.</source>
+            <translation>Kết quả của lần xuất hoặc nhập gần nhất hiện ở đây.</translation>
+        </message>
+        <message>
+            <source>Result</source>
+            <translation>Kết quả</translation>
+        </message>
+        <message>
+            <source>Changes the office could not apply</source>
+            <translation>Thay đổi cấp trên chưa áp dụng được</translation>
+        </message>
+        <message>
+            <source>Sync with the upstream office</source>
+            <translation>Đồng bộ với cấp trên</translation>
+        </message>
+        <message>
+            <source>of {total} changes recorded on this desk</source>
+            <translation>trên tổng số {total} thay đổi ghi tại máy này</translation>
+        </message>
+        <message>
+            <source>{files} exported file(s) waiting for acknowledgement</source>
+            <translation>{files} tệp đã xuất đang chờ xác nhận</translation>
+        </message>
+        <message>
+            <source>Updated {time}</source>
+            <translation>Cập nhật lúc {time}</translation>
+        </message>
+        <message>
+            <source>Unit {code} · station {station}</source>
+            <translation>Đơn vị {code} · máy số {station}</translation>
+        </message>
+        <message>
+            <source>key {fingerprint}</source>
+            <translation>khóa {fingerprint}</translation>
+        </message>
+        <message>
+            <source>Upstream office: {name} ({code}), key {fingerprint}</source>
+            <translation>Cấp trên: {name} ({code}), khóa {fingerprint}</translation>
+        </message>
+        <message>
+            <source>Upstream office: not trusted yet</source>
+            <translation>Cấp trên: chưa tin cậy khóa</translation>
+        </message>
+        <message>
+            <source>Never exported</source>
+            <translation>Chưa xuất lần nào</translation>
+        </message>
+        <message>
+            <source>No sync file has been written on this desk yet.</source>
+            <translation>Máy này chưa ghi tệp đồng bộ nào.</translation>
+        </message>
+        <message>
+            <source>Bundle no. {seq}, changes {range}
+{file}</source>
+            <translation>Gói số {seq}, thay đổi {range}
+{file}</translation>
+        </message>
+        <message>
+            <source>Acknowledged by the office</source>
+            <translation>Cấp trên đã xác nhận</translation>
+        </message>
+        <message>
+            <source>Waiting for the office's acknowledgement</source>
+            <translation>Đang chờ cấp trên xác nhận</translation>
+        </message>
+        <message>
+            <source>None yet</source>
+            <translation>Chưa có</translation>
+        </message>
+        <message>
+            <source>The office has not acknowledged any file yet.</source>
+            <translation>Cấp trên chưa xác nhận tệp nào.</translation>
+        </message>
+        <message>
+            <source>Today</source>
+            <translation>Hôm nay</translation>
+        </message>
+        <message>
+            <source>{days} days ago</source>
+            <translation>{days} ngày trước</translation>
+        </message>
+        <message>
+            <source>At {time}: every change up to no. {n} received</source>
+            <translation>Lúc {time}: đã nhận mọi thay đổi đến số {n}</translation>
+        </message>
+        <message>
+            <source>Choose the USB drive or folder for the sync file</source>
+            <translation>Chọn ổ USB hoặc thư mục để ghi tệp đồng bộ</translation>
+        </message>
+        <message>
+            <source>Writing the sync file and reading it back… Do not remove the USB drive yet.</source>
+            <translation>Đang ghi tệp đồng bộ và đọc lại để kiểm tra… CHƯA được rút USB.</translation>
+        </message>
+        <message>
+            <source>Writing the sync file…</source>
+            <translation>Đang ghi tệp đồng bộ…</translation>
+        </message>
+        <message>
+            <source>The sync file was NOT written completely. Export again.</source>
+            <translation>Tệp đồng bộ CHƯA được ghi trọn vẹn. Hãy xuất lại.</translation>
+        </message>
+        <message>
+            <source>{path} ({kb} KB): read back and verified</source>
+            <translation>{path} ({kb} KB): đã đọc lại và kiểm tra</translation>
+        </message>
+        <message>
+            <source>Bundle no. {seq} written: changes {range} ({count} changes, everything since the last acknowledgement).</source>
+            <translation>Đã ghi gói số {seq}: thay đổi {range} ({count} thay đổi, tức mọi thay đổi kể từ lần xác nhận gần nhất).</translation>
+        </message>
+        <message>
+            <source>No change since the last acknowledgement: the file only reports this desk's versions.</source>
+            <translation>Không có thay đổi nào kể từ lần xác nhận gần nhất: tệp chỉ báo phiên bản dữ liệu của máy này.</translation>
+        </message>
+        <message>
+            <source>Every file was read back and verified: the USB drive may now be removed.</source>
+            <translation>Mọi tệp đã được đọc lại và kiểm tra: bây giờ có thể rút USB.</translation>
+        </message>
+        <message>
+            <source>A copy stays on this computer until the office acknowledges it.</source>
+            <translation>Máy này giữ một bản sao cho đến khi cấp trên xác nhận.</translation>
+        </message>
+        <message>
+            <source>Choose the files from the upstream office</source>
+            <translation>Chọn các tệp nhận từ cấp trên</translation>
+        </message>
+        <message>
+            <source>Files from the office (*.{ack} *.{update});;All files (*)</source>
+            <translation>Tệp từ cấp trên (*.{ack} *.{update});;Mọi tệp (*)</translation>
+        </message>
+        <message>
+            <source>Checking and importing…</source>
+            <translation>Đang kiểm tra và nhập…</translation>
+        </message>
+        <message>
+            <source>Every file was checked and imported.</source>
+            <translation>Mọi tệp đã được kiểm tra và nhập.</translation>
+        </message>
+        <message>
+            <source>Some files were refused; nothing of them was applied.</source>
+            <translation>Có tệp bị từ chối; không có gì trong các tệp đó được áp dụng.</translation>
+        </message>
+        <message>
+            <source>Type the code the office reads over the phone</source>
+            <translation>Hãy nhập mã do cấp trên đọc qua điện thoại</translation>
+        </message>
+        <message>
+            <source>Code accepted.</source>
+            <translation>Đã nhận mã.</translation>
+        </message>
+    </context>
+    <context>
         <name>CrashDialog</name>
         <message>
             <source>Một Cửa Desk: unexpected error</source>
@@ -1356,6 +1561,10 @@ Log files: {logs}</source>
 Thư mục dữ liệu: {data}
 Tệp nhật ký: {logs}</translation>
         </message>
+        <message>
+            <source>Sync</source>
+            <translation>Đồng bộ</translation>
+        </message>
     </context>
     <context>
         <name>OnTimeChart</name>
@@ -1990,6 +2199,373 @@ Tệp nhật ký: {logs}</translation>
         </message>
     </context>
     <context>
+        <name>SyncPage</name>
+        <message>
+            <source>An acknowledgement code has 16 letters and digits, such as ABCD-EFGH-JKLM-NPQR</source>
+            <translation>Mã xác nhận gồm 16 chữ cái và chữ số, ví dụ ABCD-EFGH-JKLM-NPQR</translation>
+        </message>
+        <message>
+            <source>This is not an acknowledgement code: it has only the letters A–Z and the digits 2–7</source>
+            <translation>Đây không phải mã xác nhận: mã chỉ gồm các chữ cái A–Z và chữ số 2–7</translation>
+        </message>
+        <message>
+            <source>The code is wrong: have it read again character by character (or it was made for another station, or before the office changed its keys). Nothing was changed.</source>
+            <translation>Mã không đúng: hãy nhờ đọc lại từng ký tự (hoặc mã dành cho máy khác, hay được tạo trước khi cấp trên đổi khóa). Không có gì thay đổi.</translation>
+        </message>
+        <message>
+            <source>The code confirms more than this desk has exported: it belongs to another database of this station. Nothing was changed.</source>
+            <translation>Mã xác nhận nhiều hơn những gì máy này đã xuất: mã thuộc về một cơ sở dữ liệu khác của máy này. Không có gì thay đổi.</translation>
+        </message>
+        <message>
+            <source>This desk does not trust the upstream office's key yet: an admin must first load the office's key file (desk-app sync trust-upstream FILE).</source>
+            <translation>Máy này chưa tin cậy khóa của cấp trên: quản trị viên cần nạp tệp khóa của cấp trên trước (desk-app sync trust-upstream TỆP).</translation>
+        </message>
+        <message>
+            <source>The chosen folder cannot be used: check the USB drive or choose another folder.</source>
+            <translation>Không dùng được thư mục đã chọn: hãy kiểm tra ổ USB hoặc chọn thư mục khác.</translation>
+        </message>
+        <message>
+            <source>Part of the sync file came out larger than the size limit. Nothing was written; export again.</source>
+            <translation>Một phần tệp đồng bộ vượt quá giới hạn dung lượng. Chưa ghi gì; hãy xuất lại.</translation>
+        </message>
+        <message>
+            <source>This is done at the upstream office, not at a commune desk.</source>
+            <translation>Việc này làm tại cơ quan cấp trên, không làm tại máy của xã.</translation>
+        </message>
+        <message>
+            <source>This is done at a commune desk, not at the upstream office.</source>
+            <translation>Việc này làm tại máy của xã, không làm tại cơ quan cấp trên.</translation>
+        </message>
+        <message>
+            <source>Not enough free space on the chosen drive (twice the file's size must be free). Nothing was written; free some space or use another drive.</source>
+            <translation>Ổ đã chọn không đủ chỗ trống (cần trống gấp đôi dung lượng tệp). Chưa ghi gì; hãy xóa bớt dữ liệu hoặc dùng ổ khác.</translation>
+        </message>
+        <message>
+            <source>The file read back differs from what was written (the drive was removed or is failing). The sync file is NOT safe: export again to a working drive.</source>
+            <translation>Tệp đọc lại khác với tệp đã ghi (ổ đã bị rút ra hoặc bị hỏng). Tệp đồng bộ CHƯA an toàn: hãy xuất lại vào một ổ tốt.</translation>
+        </message>
+        <message>
+            <source>Writing the file failed. Do not remove the drive yet: check it and export again.</source>
+            <translation>Ghi tệp không thành công. Chưa được rút ổ: hãy kiểm tra ổ rồi xuất lại.</translation>
+        </message>
+        <message>
+            <source>The acknowledgement code is not valid. Nothing was changed.</source>
+            <translation>Mã xác nhận không hợp lệ. Không có gì thay đổi.</translation>
+        </message>
+        <message>
+            <source>changes</source>
+            <translation>thay đổi</translation>
+        </message>
+        <message>
+            <source>acknowledgement</source>
+            <translation>xác nhận</translation>
+        </message>
+        <message>
+            <source>procedure set update</source>
+            <translation>cập nhật bộ thủ tục</translation>
+        </message>
+        <message>
+            <source>calendar update</source>
+            <translation>cập nhật lịch làm việc</translation>
+        </message>
+        <message>
+            <source>office key update</source>
+            <translation>cập nhật khóa của cấp trên</translation>
+        </message>
+        <message>
+            <source>applied</source>
+            <translation>đã áp dụng</translation>
+        </message>
+        <message>
+            <source>applied before (nothing new)</source>
+            <translation>đã áp dụng từ trước (không có gì mới)</translation>
+        </message>
+        <message>
+            <source>this file was imported before (nothing to do)</source>
+            <translation>tệp này đã được nhập trước đây (không cần làm gì)</translation>
+        </message>
+        <message>
+            <source>held: earlier changes are missing; applied when they arrive</source>
+            <translation>giữ lại: còn thiếu các thay đổi trước đó; sẽ áp dụng khi chúng đến</translation>
+        </message>
+        <message>
+            <source>skipped: a newer update was applied already</source>
+            <translation>bỏ qua: đã áp dụng bản cập nhật mới hơn</translation>
+        </message>
+        <message>
+            <source>REFUSED, nothing was applied</source>
+            <translation>BỊ TỪ CHỐI, không áp dụng gì</translation>
+        </message>
+        <message>
+            <source>the file is damaged or incomplete; copy it again from the sender</source>
+            <translation>tệp bị hỏng hoặc không đầy đủ; hãy chép lại từ nơi gửi</translation>
+        </message>
+        <message>
+            <source>the digital signature does not verify: the file was altered</source>
+            <translation>chữ ký số không hợp lệ: tệp đã bị sửa đổi</translation>
+        </message>
+        <message>
+            <source>not a Một Cửa Desk sync file</source>
+            <translation>không phải tệp đồng bộ của Một Cửa Desk</translation>
+        </message>
+        <message>
+            <source>made by another version of Một Cửa Desk that this one cannot read</source>
+            <translation>do phiên bản Một Cửa Desk khác tạo ra, phiên bản này không đọc được</translation>
+        </message>
+        <message>
+            <source>made by a newer version of Một Cửa Desk: upgrade this computer first</source>
+            <translation>do phiên bản Một Cửa Desk mới hơn tạo ra: hãy nâng cấp máy này trước</translation>
+        </message>
+        <message>
+            <source>the file is not encrypted to this office's key</source>
+            <translation>tệp không được mã hóa bằng khóa của cơ quan này</translation>
+        </message>
+        <message>
+            <source>the sending station is not enrolled here (or has new keys): enroll its signed form first</source>
+            <translation>máy gửi chưa được đăng ký tại đây (hoặc đã đổi khóa): hãy đăng ký theo phiếu có chữ ký của máy đó trước</translation>
+        </message>
+        <message>
+            <source>the file names another unit than the station is enrolled for</source>
+            <translation>tệp ghi đơn vị khác với đơn vị đã đăng ký của máy gửi</translation>
+        </message>
+        <message>
+            <source>the file is not for this desk (change files go to the office; acknowledgements and updates go to the communes)</source>
+            <translation>tệp không dành cho nơi này (tệp thay đổi gửi lên cấp trên; tệp xác nhận và cập nhật gửi về xã)</translation>
+        </message>
+        <message>
+            <source>the file is addressed to another unit or station</source>
+            <translation>tệp gửi cho đơn vị hoặc máy khác</translation>
+        </message>
+        <message>
+            <source>this desk does not trust the upstream office's key yet</source>
+            <translation>máy này chưa tin cậy khóa của cấp trên</translation>
+        </message>
+        <message>
+            <source>not signed with the trusted office key: import the office's key update first</source>
+            <translation>không được ký bằng khóa cấp trên đã tin cậy: hãy nhập bản cập nhật khóa của cấp trên trước</translation>
+        </message>
+        <message>
+            <source>it confirms more than this desk has exported: it belongs to another database of this station</source>
+            <translation>tệp xác nhận nhiều hơn những gì máy này đã xuất: tệp thuộc về một cơ sở dữ liệu khác của máy này</translation>
+        </message>
+        <message>
+            <source>this computer wrote this file itself</source>
+            <translation>chính máy này đã ghi ra tệp này</translation>
+        </message>
+        <message>
+            <source>the file cannot be read</source>
+            <translation>không đọc được tệp</translation>
+        </message>
+        <message>
+            <source>the content is not valid (code {code})</source>
+            <translation>nội dung không hợp lệ (mã lỗi {code})</translation>
+        </message>
+        <message>
+            <source>the office has applied every change up to no. {n}</source>
+            <translation>cấp trên đã áp dụng mọi thay đổi đến số {n}</translation>
+        </message>
+        <message>
+            <source>the office has applied every change up to no. {n} (nothing new)</source>
+            <translation>cấp trên đã áp dụng mọi thay đổi đến số {n} (không có gì mới)</translation>
+        </message>
+        <message>
+            <source>the office reports missing changes: the next export sends again everything after no. {n}</source>
+            <translation>cấp trên báo thiếu thay đổi: lần xuất tới sẽ gửi lại mọi thay đổi sau số {n}</translation>
+        </message>
+        <message>
+            <source>an older acknowledgement (up to no. {n}); nothing changed</source>
+            <translation>xác nhận cũ hơn (đến số {n}); không có gì thay đổi</translation>
+        </message>
+        <message>
+            <source>the office does not have this procedure version yet (sent again automatically)</source>
+            <translation>cấp trên chưa có phiên bản thủ tục này (sẽ tự động gửi lại)</translation>
+        </message>
+        <message>
+            <source>conflicts with a record the office already has</source>
+            <translation>xung đột với bản ghi cấp trên đã có</translation>
+        </message>
+        <message>
+            <source>the dossier code was used twice (station reinstalled or restored)</source>
+            <translation>mã hồ sơ bị dùng hai lần (máy được cài lại hoặc khôi phục)</translation>
+        </message>
+        <message>
+            <source>the office does not have this dossier</source>
+            <translation>cấp trên chưa có hồ sơ này</translation>
+        </message>
+        <message>
+            <source>the dossier belongs to another unit</source>
+            <translation>hồ sơ thuộc đơn vị khác</translation>
+        </message>
+        <message>
+            <source>the record is not valid</source>
+            <translation>bản ghi không hợp lệ</translation>
+        </message>
+        <message>
+            <source>waiting for an earlier change</source>
+            <translation>đang chờ một thay đổi trước đó</translation>
+        </message>
+        <message>
+            <source>cannot be applied (code {code})</source>
+            <translation>không áp dụng được (mã lỗi {code})</translation>
+        </message>
+        <message>
+            <source>active</source>
+            <translation>đang hoạt động</translation>
+        </message>
+        <message>
+            <source>replaced by a reinstalled station</source>
+            <translation>đã được thay bằng máy cài lại</translation>
+        </message>
+        <message>
+            <source>revoked</source>
+            <translation>đã thu hồi</translation>
+        </message>
+        <message>
+            <source>{unit} station {station}, bundle no. {seq}, changes {range}: {applied} applied, {already} already there, {quarantined} quarantined</source>
+            <translation>{unit} máy số {station}, gói số {seq}, thay đổi {range}: {applied} áp dụng, {already} đã có, {quarantined} cách ly</translation>
+        </message>
+        <message>
+            <source>{n} change(s) need attention at the office</source>
+            <translation>{n} thay đổi cần xử lý tại cấp trên</translation>
+        </message>
+        <message>
+            <source>set {set}: {procedures} procedures ({added} new, {new_versions} new versions)</source>
+            <translation>bộ {set}: {procedures} thủ tục ({added} mới, {new_versions} phiên bản mới)</translation>
+        </message>
+        <message>
+            <source>year {year}: {changed} day(s) changed, {removed} removed</source>
+            <translation>năm {year}: {changed} ngày thay đổi, {removed} ngày bỏ</translation>
+        </message>
+        <message>
+            <source>the office's new key {fingerprint}</source>
+            <translation>khóa mới của cấp trên {fingerprint}</translation>
+        </message>
+        <message>
+            <source>This desk does not trust the upstream office's key yet, so nothing can be sent. An admin must load the office's key file and check its fingerprint against the signed form (desk-app sync trust-upstream FILE).</source>
+            <translation>Máy này chưa tin cậy khóa của cấp trên nên chưa gửi được gì. Quản trị viên cần nạp tệp khóa của cấp trên và đối chiếu dấu vân tay khóa với phiếu có chữ ký (desk-app sync trust-upstream TỆP).</translation>
+        </message>
+        <message>
+            <source>No acknowledgement from the office for {days} days. Export everything since the last acknowledgement and send it again, or call the office and type the code they read out.</source>
+            <translation>Đã {days} ngày chưa nhận được xác nhận của cấp trên. Hãy xuất mọi thay đổi kể từ lần xác nhận gần nhất và gửi lại, hoặc gọi điện cho cấp trên và nhập mã họ đọc.</translation>
+        </message>
+        <message>
+            <source>The office has acknowledged nothing yet; the first file was sent {days} days ago. Export again and send it, or call the office and type the code they read out.</source>
+            <translation>Cấp trên chưa xác nhận lần nào; tệp đầu tiên đã gửi cách đây {days} ngày. Hãy xuất lại và gửi đi, hoặc gọi điện cho cấp trên và nhập mã họ đọc.</translation>
+        </message>
+        <message>
+            <source>No acknowledgement for {days} days. After {limit} days, send everything again.</source>
+            <translation>Đã {days} ngày chưa có xác nhận. Quá {limit} ngày, hãy gửi lại toàn bộ.</translation>
+        </message>
+        <message>
+            <source>The office reports missing changes: the next export sends them again. Export and send it soon.</source>
+            <translation>Cấp trên báo thiếu thay đổi: lần xuất tới sẽ gửi lại. Hãy sớm xuất và gửi đi.</translation>
+        </message>
+        <message>
+            <source>{n} change(s) could not be applied at the office: see the list below.</source>
+            <translation>{n} thay đổi chưa áp dụng được tại cấp trên: xem danh sách bên dưới.</translation>
+        </message>
+        <message>
+            <source>Change no.</source>
+            <translation>Thay đổi số</translation>
+        </message>
+        <message>
+            <source>Dossier</source>
+            <translation>Hồ sơ</translation>
+        </message>
+        <message>
+            <source>Problem</source>
+            <translation>Vấn đề</translation>
+        </message>
+        <message>
+            <source>Unit code</source>
+            <translation>Mã đơn vị</translation>
+        </message>
+        <message>
+            <source>Unit name</source>
+            <translation>Tên đơn vị</translation>
+        </message>
+        <message>
+            <source>Station</source>
+            <translation>Máy</translation>
+        </message>
+        <message>
+            <source>Last bundle</source>
+            <translation>Gói gần nhất</translation>
+        </message>
+        <message>
+            <source>Data as of</source>
+            <translation>Dữ liệu tính đến</translation>
+        </message>
+        <message>
+            <source>Gaps</source>
+            <translation>Thiếu thay đổi</translation>
+        </message>
+        <message>
+            <source>Quarantined</source>
+            <translation>Cách ly</translation>
+        </message>
+        <message>
+            <source>Audit chain</source>
+            <translation>Chuỗi nhật ký</translation>
+        </message>
+        <message>
+            <source>Dossiers</source>
+            <translation>Số hồ sơ</translation>
+        </message>
+        <message>
+            <source>Needs attention</source>
+            <translation>Cần chú ý</translation>
+        </message>
+        <message>
+            <source>changes missing: {ranges} (later bundles held)</source>
+            <translation>thiếu thay đổi {ranges} (các gói sau đang giữ lại)</translation>
+        </message>
+        <message>
+            <source>the audit chain is broken</source>
+            <translation>chuỗi nhật ký bị đứt</translation>
+        </message>
+        <message>
+            <source>{n} record(s) quarantined</source>
+            <translation>{n} bản ghi bị cách ly</translation>
+        </message>
+        <message>
+            <source>uses a different calendar</source>
+            <translation>dùng lịch làm việc khác</translation>
+        </message>
+        <message>
+            <source>no file received yet</source>
+            <translation>chưa nhận tệp nào</translation>
+        </message>
+        <message>
+            <source>no file for {days} days</source>
+            <translation>{days} ngày không có tệp</translation>
+        </message>
+        <message>
+            <source>none yet</source>
+            <translation>chưa có</translation>
+        </message>
+        <message>
+            <source>no. {seq} · {time}</source>
+            <translation>số {seq} · {time}</translation>
+        </message>
+        <message>
+            <source>BROKEN</source>
+            <translation>ĐỨT</translation>
+        </message>
+        <message>
+            <source>intact</source>
+            <translation>liền mạch</translation>
+        </message>
+        <message>
+            <source>change no. {n} {dossier}: {problem}</source>
+            <translation>thay đổi số {n} {dossier}: {problem}</translation>
+        </message>
+        <message>
+            <source>By the commune computer's clock</source>
+            <translation>Theo đồng hồ máy tính của xã</translation>
+        </message>
+    </context>
+    <context>
         <name>TaskManager</name>
         <message>
             <source>Cannot do this</source>
@@ -2151,6 +2727,121 @@ Hẹn trả: {due}</translation>
         <message>
             <source>Enter this desk's identity. The unit code starts every dossier code and cannot change once dossiers exist; the names are printed on the forms.</source>
             <translation>Nhập thông tin của bộ phận một cửa. Mã đơn vị đứng đầu mọi mã hồ sơ và không đổi được khi đã có hồ sơ; các tên được in trên biểu mẫu.</translation>
+        </message>
+    </context>
+    <context>
+        <name>UpstreamSyncPage</name>
+        <message>
+            <source>Import the communes' files…</source>
+            <translation>Nhập tệp của các xã…</translation>
+        </message>
+        <message>
+            <source>Several files at once, in any order; the same file twice is harmless</source>
+            <translation>Nhiều tệp một lúc, theo thứ tự bất kỳ; nhập trùng một tệp cũng không sao</translation>
+        </message>
+        <message>
+            <source>Change folder…</source>
+            <translation>Đổi thư mục…</translation>
+        </message>
+        <message>
+            <source>Open folder</source>
+            <translation>Mở thư mục</translation>
+        </message>
+        <message>
+            <source>Refresh (F5)</source>
+            <translation>Làm mới (F5)</translation>
+        </message>
+        <message>
+            <source>Red: changes missing or the audit chain broken. Amber: records quarantined, another calendar, or no file for more than {days} days. Point at a row for details.</source>
+            <translation>Đỏ: thiếu thay đổi hoặc chuỗi nhật ký bị đứt. Vàng: có bản ghi bị cách ly, dùng lịch khác, hoặc quá {days} ngày không có tệp. Trỏ chuột vào một dòng để xem chi tiết.</translation>
+        </message>
+        <message>
+            <source>What the last import did appears here.</source>
+            <translation>Kết quả của lần nhập gần nhất hiện ở đây.</translation>
+        </message>
+        <message>
+            <source>Communes' sync files</source>
+            <translation>Tệp đồng bộ của các xã</translation>
+        </message>
+        <message>
+            <source>Result of the last import</source>
+            <translation>Kết quả lần nhập gần nhất</translation>
+        </message>
+        <message>
+            <source>Upstream office {code} · key {fingerprint}</source>
+            <translation>Cơ quan cấp trên {code} · khóa {fingerprint}</translation>
+        </message>
+        <message>
+            <source>No commune station is enrolled yet (desk-app sync enroll FILE).</source>
+            <translation>Chưa có máy nào của xã được đăng ký (desk-app sync enroll TỆP).</translation>
+        </message>
+        <message>
+            <source>{n} commune station(s); {k} need attention.</source>
+            <translation>{n} máy của xã; {k} máy cần chú ý.</translation>
+        </message>
+        <message>
+            <source>Updated {time}</source>
+            <translation>Cập nhật lúc {time}</translation>
+        </message>
+        <message>
+            <source>Acknowledgement files are written to: {folder}</source>
+            <translation>Tệp xác nhận được ghi vào: {folder}</translation>
+        </message>
+        <message>
+            <source>Folder for the acknowledgement files</source>
+            <translation>Thư mục ghi tệp xác nhận</translation>
+        </message>
+        <message>
+            <source>Choose the communes' sync files</source>
+            <translation>Chọn các tệp đồng bộ của xã</translation>
+        </message>
+        <message>
+            <source>Communes' sync files (*.{ext});;All files (*)</source>
+            <translation>Tệp đồng bộ của xã (*.{ext});;Mọi tệp (*)</translation>
+        </message>
+        <message>
+            <source>Checking and importing…</source>
+            <translation>Đang kiểm tra và nhập…</translation>
+        </message>
+        <message>
+            <source>Every file was checked and imported.</source>
+            <translation>Mọi tệp đã được kiểm tra và nhập.</translation>
+        </message>
+        <message>
+            <source>Some files were refused; nothing of them was applied.</source>
+            <translation>Có tệp bị từ chối; không có gì trong các tệp đó được áp dụng.</translation>
+        </message>
+        <message>
+            <source>{unit} station {station}: every change up to no. {n} applied</source>
+            <translation>{unit} máy số {station}: đã áp dụng mọi thay đổi đến số {n}</translation>
+        </message>
+        <message>
+            <source>changes missing: the commune will send them again</source>
+            <translation>thiếu thay đổi: xã sẽ gửi lại</translation>
+        </message>
+        <message>
+            <source>{n} change(s) need attention</source>
+            <translation>{n} thay đổi cần xử lý</translation>
+        </message>
+        <message>
+            <source>{unit} station {station}: no change applied yet</source>
+            <translation>{unit} máy số {station}: chưa áp dụng thay đổi nào</translation>
+        </message>
+        <message>
+            <source>File: {path}</source>
+            <translation>Tệp: {path}</translation>
+        </message>
+        <message>
+            <source>Code to read over the phone:</source>
+            <translation>Mã đọc qua điện thoại:</translation>
+        </message>
+        <message>
+            <source>Acknowledgements written</source>
+            <translation>Đã ghi tệp xác nhận</translation>
+        </message>
+        <message>
+            <source>Send each acknowledgement file back to its commune (USB drive or e-mail), or read its code over the phone.</source>
+            <translation>Gửi từng tệp xác nhận về xã của nó (bằng USB hoặc thư điện tử), hoặc đọc mã qua điện thoại.</translation>
         </message>
     </context>
     <context>

@@ -60,7 +60,7 @@ def test_first_run_creates_admin_sets_up_the_unit_imports_the_sample_and_opens(q
     driver = Driver({"first_run_dialog": first_run, "unit_setup_dialog": unit})
     assert run(context(db, data_dir)) == 0
     assert driver.seen == ["first_run_dialog", "unit_setup_dialog"]
-    assert driver.window.tabs == 4 + driver.window.reports and "Tân Lập" in driver.window.title
+    assert driver.window.tabs == 5 + driver.window.reports and "Tân Lập" in driver.window.title
     with db.session(write=False) as s:
         assert users.get_user(s, "admin").role == "admin"
         assert setup.get_unit(s).code == "000.17.22.H56"

@@ -57,7 +57,7 @@ def test_a_clerk_sees_neither_board_nor_settings(qtbot, make_desk, procedures, w
     assert window.tabs.count() == 2
     supervisor = MainWindow(make_desk("boss"))
     qtbot.addWidget(supervisor)
-    assert supervisor.tabs.count() == 4 + (supervisor.report_page is not None)
+    assert supervisor.tabs.count() == 4 + (supervisor.report_page is not None) + (supervisor.sync_page is not None)
     assert not supervisor.settings_page.tabs.isTabVisible(supervisor.settings_page.tabs.indexOf(
         supervisor.settings_page.users_tab))
 
