@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import and_, func, insert, or_, select, text
+from sqlalchemy import and_, func, select
 from sqlalchemy.dialects import postgresql
 from sqlalchemy.orm import Session, selectinload
 
@@ -52,7 +52,6 @@ from desk_app.errors import NotFound, UserError
 from desk_app.services import audit, changes
 from desk_app.services import calendar as calendar_service
 from desk_app.services import catalog, config, users
-from desk_app.services.setup import get_unit, office_hours
 
 FUTURE_TOLERANCE = timedelta(minutes=5)
 

@@ -8,16 +8,14 @@ import logging
 from datetime import date, datetime
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDateEdit,
     QFileDialog,
     QFormLayout,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QInputDialog,
     QLabel,
     QLineEdit,
@@ -37,9 +35,10 @@ from ui.context import DeskContext
 from ui.i18n import fmt_date, fmt_datetime, weekday_name
 from ui.labels import day_kind_label, role_label
 from ui.messages import user_error_text
-from ui.models.record_table_model import SORT_ROLE, ColumnSpec, RecordTableModel
+from ui.models.record_table_model import ColumnSpec, RecordTableModel
 from ui.style import set_role
 from ui.widgets.field_errors import FieldErrors
+from ui.widgets.table_views import make_table_view
 from ui.widgets.forms import field_block
 from ui.widgets.unit_form import UnitForm
 
@@ -57,30 +56,6 @@ OFFICE_KEYS = (
 def save_unit(session, values: dict, *, now, actor: str):
     users.require_privilege(session, actor, "unit.init")
     return setup.init_unit(session, **values, now=now, actor=actor)
-
-
-def _table(name: str, model, stretch: int | None = None) -> QTableView:
-    proxy = QSortFilterProxyModel(model)
-    proxy.setSourceModel(model)
-    proxy.setSortRole(SORT_ROLE)
-    view = QTableView()
-    view.setObjectName(name)
-    view.setModel(proxy)
-    view.setSortingEnabled(True)
-    view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.verticalHeader().hide()
-    view.verticalHeader().setDefaultSectionSize(24)
-    header = view.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    if stretch is None:
-        header.setStretchLastSection(True)
-    else:
-        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
-    view.setAlternatingRowColors(True)
-    return view
 
 
 def _selected(view: QTableView, model: RecordTableModel):
@@ -269,7 +244,7 @@ class SettingsPage(QWidget):
             ColumnSpec(QT_TRANSLATE_NOOP("SettingsPage", "Source"),
                        lambda d: self.tr("changed here") if d.get("source") == "override" else self.tr("law")),
         ], "SettingsPage", self)
-        self.calendar_view = _table("calendar_view", self.calendar_model, stretch=3)
+        self.calendar_view = make_table_view("calendar_view", self.calendar_model, stretch=3)
         self.calendar_errors = FieldErrors()
         self.day_edit = QDateEdit()
         self.day_edit.setObjectName("day_edit")
@@ -396,7 +371,7 @@ class SettingsPage(QWidget):
                        lambda d: fmt_datetime(datetime.fromisoformat(d["imported_at"])) if d["imported_at"] else ""),
             ColumnSpec(QT_TRANSLATE_NOOP("SettingsPage", "File"), lambda d: d["source"]),
         ], "SettingsPage", self)
-        self.sets_view = _table("sets_view", self.sets_model, stretch=1)
+        self.sets_view = make_table_view("sets_view", self.sets_model, stretch=1)
         self.procedures_count_label = QLabel()
         self.procedures_count_label.setObjectName("procedures_count_label")
         hint = QLabel(self.tr(
@@ -475,7 +450,7 @@ class SettingsPage(QWidget):
             ColumnSpec(QT_TRANSLATE_NOOP("SettingsPage", "Active"), lambda u: self.tr("yes") if u.active else self.tr("no")),
             ColumnSpec(QT_TRANSLATE_NOOP("SettingsPage", "Locked until"), lambda u: fmt_datetime(u.locked_until)),
         ], "SettingsPage", self)
-        self.users_view = _table("users_view", self.users_model, stretch=1)
+        self.users_view = make_table_view("users_view", self.users_model, stretch=1)
         self.user_errors = FieldErrors()
         self.new_username_edit = QLineEdit()
         self.new_username_edit.setObjectName("new_username_edit")

@@ -34,14 +34,12 @@ from PySide6.QtCore import (
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
-    QSortFilterProxyModel,
     Qt,
     QUrl,
     Signal,
 )
 from PySide6.QtGui import QBrush, QDesktopServices
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFileDialog,
     QFrame,
     QGridLayout,
@@ -51,7 +49,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -68,6 +65,7 @@ from ui.messages import storage_error_text, user_error_text
 from ui.models.record_table_model import SORT_ROLE, ColumnSpec, RecordTableModel
 from ui.style import DUE_TODAY_BG, ERROR_COLOR, OVERDUE_BG, PAUSED_FG, set_role
 from ui.widgets.field_errors import FieldErrors
+from ui.widgets.table_views import make_table_view
 from ui.widgets.forms import field_block, section_label
 
 log = logging.getLogger(__name__)
@@ -539,7 +537,7 @@ class CommuneSyncPage(QWidget):
             ColumnSpec(QT_TRANSLATE_NOOP("SyncPage", "Dossier"), lambda p: p.get("MaHoSo") or p.get("key", "")),
             ColumnSpec(QT_TRANSLATE_NOOP("SyncPage", "Problem"), lambda p: problem_text(p.get("code", ""))),
         ], CTX, self)
-        self.problems_view = _table_view("problems_view", self.problems_model, stretch=2)
+        self.problems_view = make_table_view("problems_view", self.problems_model, stretch=2)
         self.problems_box = QGroupBox(self.tr("Changes the office could not apply"))
         QVBoxLayout(self.problems_box).addWidget(self.problems_view)
         self.problems_box.hide()
@@ -941,29 +939,6 @@ class CommuneBoardTableModel(QAbstractTableModel):
         return CommuneBoardTableModel._text(b, col, [])
 
 
-def _table_view(name: str, model, stretch: int | None = None) -> QTableView:
-    proxy = QSortFilterProxyModel(model)
-    proxy.setSourceModel(model)
-    proxy.setSortRole(SORT_ROLE)
-    view = QTableView()
-    view.setObjectName(name)
-    view.setModel(proxy)
-    view.setSortingEnabled(True)
-    view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.verticalHeader().hide()
-    view.verticalHeader().setDefaultSectionSize(24)
-    header = view.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    if stretch is None:
-        header.setStretchLastSection(True)
-    else:
-        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
-    return view
-
-
 class UpstreamSyncPage(QWidget):
     status_loaded = Signal(object)  # sync.UpstreamStatus
     imported = Signal(object)  # sync.ImportReport
@@ -1005,7 +980,7 @@ class UpstreamSyncPage(QWidget):
         self.refresh_button.clicked.connect(self.refresh)
 
         self.model = CommuneBoardTableModel(self)
-        self.table_view = _table_view("board_table_view", self.model, stretch=BoardColumn.ATTENTION)
+        self.table_view = make_table_view("board_table_view", self.model, stretch=BoardColumn.ATTENTION)
         self.proxy = self.table_view.model()
         self.table_view.horizontalHeader().setSectionResizeMode(BoardColumn.NAME, QHeaderView.ResizeMode.Interactive)
         self.table_view.setColumnWidth(BoardColumn.NAME, 220)
