@@ -65,10 +65,17 @@ class DriverInsert:
         conn.connection.driver_connection.executemany(sql, [self._params(r, cols, procs) for r in rows])
 
 
-def scalar(session: Session, core_stmt, sqlite_sql: str, params: tuple = ()):
-    """One value from a simple read: the driver directly on SQLite, Core elsewhere."""
+def first(session: Session, core_stmt, sqlite_sql: str, params: tuple = (), core_params: dict | None = None) -> tuple | None:
+    """The first row of a simple read: the driver directly on SQLite, Core elsewhere
+    (``core_stmt`` built once, with ``core_params`` for its bind parameters)."""
     conn = session.connection()
     if conn.dialect.name == "sqlite":
-        row = conn.connection.driver_connection.execute(sqlite_sql, params).fetchone()
-        return row[0] if row else None
-    return conn.execute(core_stmt).scalar_one_or_none()
+        return conn.connection.driver_connection.execute(sqlite_sql, params).fetchone()
+    row = conn.execute(core_stmt, core_params or {}).first()
+    return tuple(row) if row is not None else None
+
+
+def scalar(session: Session, core_stmt, sqlite_sql: str, params: tuple = (), core_params: dict | None = None):
+    """One value from a simple read (see ``first``)."""
+    row = first(session, core_stmt, sqlite_sql, params, core_params)
+    return row[0] if row else None

@@ -149,3 +149,14 @@ def test_demo_data_fills_empty_desk_only(ready):
     assert r.code == 0, r.err
     again = ready("demo-data", "--dossiers", "10")
     assert again.code == 1 and "already has" in again.err
+
+
+def test_bench_small_reports_every_figure_and_refuses_a_real_desk(ready, data_dir, tmp_path):
+    res = ready("--json", "bench", "--dossiers", "300", "--workdir", str(tmp_path / "bench"))
+    assert res.code == 0, res.err
+    figures = res.json()
+    for key in ("receive", "lookup", "search", "overdue_200", "receipt"):
+        assert set(figures[key]) >= {"value_ms", "floor_ms", "ratio"}, key
+    assert figures["due_date"]["median_us"] > 0 and figures["report_year"]["value_ms"] > 0
+    refused = ready("bench", "--dossiers", "300", "--workdir", str(data_dir))
+    assert refused.code == 1 and "writes test dossiers" in refused.err

@@ -30,9 +30,10 @@ from datetime import datetime, timedelta
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session
 
+from db import fastpath
 from db.models import User
 from desk_app.clock import from_db, iso, to_db
 from desk_app.domain.vntext import nfc
@@ -201,6 +202,7 @@ def require_privilege(session: Session, username: str, operation: str) -> UserIn
     return require_role(session, username, role)
 
 
+_ROLE_OF = select(User.role, User.active).where(User.username == bindparam("username"))
 SYSTEM_PREFIX = "system:"  # actors of the program itself (sync imports), never typed in the window
 
 
@@ -215,15 +217,19 @@ def authorize(session: Session, actor: str, operation: str) -> UserInfo | None:
     role = PRIVILEGES.get(operation)
     if role is None:
         raise UserError(f"unknown operation '{operation}'", field="operation")
-    row = session.execute(select(User.role, User.active).where(User.username == actor)).first()
+    # on every receive: one indexed read, straight to the driver on SQLite
+    row = fastpath.first(
+        session, _ROLE_OF, "SELECT role, active FROM users WHERE username = ?", (actor,), {"username": actor}
+    )
     if row is None:
         if not has_users(session):
             return None
         raise Forbidden(f"'{actor}' is not an account of this desk (use --actor USERNAME)", field="role")
-    if not row.active:
+    user_role, active = row
+    if not active:
         raise Forbidden(f"'{actor}' is not an active account of this desk", field="role")
-    if ROLE_RANK.get(row.role, 0) < ROLE_RANK[role]:
-        raise Forbidden(f"'{actor}' is a {row.role}; {operation} needs a {role}", field="role")
+    if ROLE_RANK.get(user_role, 0) < ROLE_RANK[role]:
+        raise Forbidden(f"'{actor}' is a {user_role}; {operation} needs a {role}", field="role")
     return None
 
 
