@@ -815,3 +815,29 @@ def test_new_station_identity_starts_the_export_afresh(pair):
     res = svc.export(pair.commune, pair.cdir, pair.tmp / "fresh", now=NOW, actor="clerk1")
     assert res.seq == 1 and res.from_change_id == 1
     assert pair.up_import([f.path for f in res.files]).files[0].code == "UNENROLLED"  # enroll it first
+
+
+def test_ratings_and_complaints_reach_the_upstream_office(pair):
+    """Citizen feedback travels in the bundles like dossiers (issue 7: counted upstream)."""
+    from db.models_feedback import Complaint, Rating
+    from desk_app.services import feedback
+
+    codes = commune_week(pair, n=2)
+    with pair.commune.session() as s:
+        feedback.rate(s, codes[0], "very-satisfied", criteria={"time": 3}, now=NOW + timedelta(hours=2), actor="clerk1")
+        comp = feedback.add_complaint(s, content="Chờ lâu ở quầy", dossier_code=codes[1],
+                                      now=NOW + timedelta(hours=2), actor="clerk1")
+    rep = pair.up_import(pair.export())
+    assert rep.ok and rep.files[0].quarantined == 0
+    assert pair.up_count(Rating, unit_code=UNIT_CODE) == 1 and pair.up_count(Complaint, unit_code=UNIT_CODE) == 1
+    pair.deliver_ack(rep)
+    with pair.commune.session() as s:
+        feedback.resolve(s, comp.uuid, result="Đã bố trí thêm người tiếp nhận", now=NOW + timedelta(days=1),
+                         actor="admin")
+    files = pair.export()
+    assert pair.up_import(files).ok
+    pair.up_import(files)  # the same file twice: nothing doubles
+    assert pair.up_count(Complaint, unit_code=UNIT_CODE) == 1 and pair.up_count(Rating, unit_code=UNIT_CODE) == 1
+    with pair.upstream.session(write=False) as s:
+        assert s.execute(select(Complaint.status)).scalar_one() == "resolved"
+        assert s.execute(select(Rating.level)).scalar_one() == 3

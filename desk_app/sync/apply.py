@@ -242,11 +242,67 @@ class Applier:
                     self._procedure(c)
                 elif c.entity == "calendar_day":
                     pass  # the commune's own calendar: its digest travels in every manifest
+                elif c.entity in ("rating", "complaint"):
+                    self._feedback(c)
                 else:
                     raise _Bad("UNKNOWN_ENTITY", f"this office does not know changes of kind '{c.entity}'; "
                                "upgrade Một Cửa Desk here")
             except _Bad as bad:
                 out.failures[c.id] = (bad.code, bad.reason)
+
+    def _feedback(self, c: Change) -> None:
+        """A citizen's rating (keyed by dossier code) or complaint (keyed by uuid): the
+        commune's latest after-image replaces the upstream copy."""
+        from db.models_feedback import Complaint, Rating
+
+        p = c.payload
+        if p.get("unit_code") != self.st.unit_code:
+            raise _Bad("OWNER_MISMATCH", f"{c.entity} names unit {p.get('unit_code')!r}, "
+                       f"but the bundle comes from {self.st.unit_code}")
+        common = {
+            "uuid": str(p.get("uuid") or "")[:36],
+            "unit_code": self.st.unit_code,
+            "procedure_code": str(p.get("MaTTHC") or "")[:60],
+            "recorded_by": str(p.get("recorded_by") or "")[:100],
+            "updated_at": _dt(p.get("updated_at"), "updated_at") or to_db(self.now),
+        }
+        if not common["uuid"]:
+            raise _Bad("INVALID_RECORD", f"{c.entity} without a uuid")
+        if c.entity == "rating":
+            table, key_col, key = Rating.__table__, "dossier_code", str(p.get("MaHoSo") or "")[:80]
+            values = {
+                **common, "dossier_code": key, "level": _int(p.get("level"), "level"),
+                "criteria": p.get("criteria") if isinstance(p.get("criteria"), dict) else {},
+                "comment": str(p.get("comment") or ""), "source": str(p.get("source") or "desk")[:20],
+                "rated_at": _dt(p.get("rated_at"), "rated_at"),
+            }
+            if not key or values["rated_at"] is None:
+                raise _Bad("INVALID_RECORD", "a rating needs MaHoSo and rated_at")
+        else:
+            table, key_col, key = Complaint.__table__, "uuid", common["uuid"]
+            values = {
+                **common, "kind": str(p.get("kind") or "complaint")[:20],
+                "dossier_code": (str(p["MaHoSo"])[:80] if p.get("MaHoSo") else None),
+                "content": str(p.get("content") or ""), "submitter_name": str(p.get("submitter_name") or "")[:200],
+                "submitter_phone": str(p.get("submitter_phone") or "")[:20],
+                "channel": str(p.get("channel") or "direct")[:20], "status": str(p.get("status") or "received")[:20],
+                "received_at": _dt(p.get("received_at"), "received_at"),
+                "processing_at": _dt(p.get("processing_at"), "processing_at"),
+                "resolved_at": _dt(p.get("resolved_at"), "resolved_at"),
+                "note": str(p.get("note") or ""), "result": str(p.get("result") or ""),
+                "handled_by": str(p.get("handled_by") or "")[:100],
+            }
+            if values["received_at"] is None:
+                raise _Bad("INVALID_RECORD", "a complaint needs received_at")
+        existing = self.conn.execute(
+            select(table.c.id, table.c.unit_code).where(table.c[key_col] == key)
+        ).first()
+        if existing is None:
+            self.conn.execute(table.insert().values(**values))
+        elif existing.unit_code != self.st.unit_code:
+            raise _Bad("OWNER_MISMATCH", f"{c.entity} {key} belongs to unit {existing.unit_code}")
+        else:
+            self.conn.execute(table.update().where(table.c.id == existing.id).values(**values))
 
     def _procedure(self, c: Change) -> None:
         from desk_app.services import catalog
