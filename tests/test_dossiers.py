@@ -261,3 +261,16 @@ def test_events_are_append_only_on_sqlite(sqlite_desk):
     with sqlite_desk.session(write=False) as s:
         assert s.execute(select(DossierEvent.reason)).scalars().all() == [""]
         assert s.execute(select(Dossier.code)).scalar_one() == rec.code
+
+
+def test_breakdown_by_procedure_and_clerk(desk):
+    a = receive(desk, at=t("2026-03-02T09:00:00"))  # 1.004873, due Thu 5 Mar
+    receive(desk, code="1.001193", at=t("2026-03-06T08:00:00"))  # same day, due Fri 6 Mar 17:00
+    act(desk, a.code, "handover", t("2026-03-02T10:00:00"), to_unit="Tư pháp")
+    with desk.session(write=False) as s:
+        b = dossiers.breakdown(s, now=t("2026-03-06T09:00:00"))
+    by_proc = {r.key: r for r in b.by_procedure}
+    assert by_proc["1.004873"].overdue == 1 and by_proc["1.004873"].open == 1
+    assert by_proc["1.001193"].due_today == 1 and by_proc["1.001193"].received_today == 1
+    assert by_proc["1.004873"].label == "Cấp Giấy xác nhận tình trạng hôn nhân"
+    assert [(r.key, r.open, r.overdue) for r in b.by_clerk] == [("clerk1", 2, 1)]

@@ -1181,3 +1181,54 @@ def counts(session: Session, *, now: datetime) -> dict:
         "paused": n(Dossier.status.in_(list(PAUSED_STATUSES))),
         "result_ready": n(Dossier.status == 9),
     }
+
+
+@dataclass(frozen=True)
+class BreakdownRow:
+    """One procedure's or one clerk's share of the desk's work, as of ``now``."""
+
+    key: str
+    label: str
+    received_today: int
+    open: int
+    due_today: int
+    overdue: int
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class Breakdown:
+    by_procedure: tuple[BreakdownRow, ...]
+    by_clerk: tuple[BreakdownRow, ...]
+
+    def to_dict(self) -> dict:
+        return {"by_procedure": [r.to_dict() for r in self.by_procedure],
+                "by_clerk": [r.to_dict() for r in self.by_clerk]}
+
+
+def breakdown(session: Session, *, now: datetime) -> Breakdown:
+    """The supervisor's board by procedure and by clerk: received today, open (running or
+    paused), due today, overdue. One GROUP BY each over open dossiers and today's receipts."""
+    raw = _Raw(session, now)
+    today0 = datetime.combine(now.date(), datetime.min.time())
+    params = {"today0": raw.dt(today0), "tomorrow0": raw.dt(today0 + timedelta(days=1))}
+    sums = (
+        "SUM(CASE WHEN d.received_at >= :today0 AND d.received_at < :tomorrow0 THEN 1 ELSE 0 END), "
+        "SUM(CASE WHEN d.status IN (1, 2, 4, 5, 6) THEN 1 ELSE 0 END), "
+        "SUM(CASE WHEN d.status IN (1, 2, 4) AND d.due_at >= :now AND d.due_at < :tomorrow0 THEN 1 ELSE 0 END), "
+        "SUM(CASE WHEN d.status IN (1, 2, 4) AND d.due_at < :now THEN 1 ELSE 0 END) "
+    )
+    where = "WHERE d.status IN (1, 2, 4, 5, 6) OR d.received_at >= :today0 "
+
+    def rows(select_keys: str, group: str) -> tuple[BreakdownRow, ...]:
+        found = raw.rows(f"SELECT {select_keys}, {sums}{_FROM}{where}GROUP BY {group}", params)
+        out = [BreakdownRow(str(k), str(label), int(a or 0), int(b or 0), int(c or 0), int(e or 0))
+               for k, label, a, b, c, e in found]
+        return tuple(sorted(out, key=lambda r: (-r.overdue, -r.due_today, -r.open, r.key)))
+
+    return Breakdown(
+        by_procedure=rows("d.procedure_code, MAX(p.name)", "d.procedure_code"),
+        by_clerk=rows("d.received_by, d.received_by", "d.received_by"),
+    )

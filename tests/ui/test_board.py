@@ -43,3 +43,18 @@ def test_due_today_list_and_opening_a_dossier(qtbot, board):
     with qtbot.waitSignal(board.ctx.events.dossier_requested) as requested:
         board._on_row_activated(board.proxy.index(0, 0))
     assert requested.args[0] == board.model.row_record(0).code
+
+
+def test_by_procedure_and_by_clerk_match_the_database(qtbot, board, qtmodeltester, db):
+    from desk_app.services import dossiers
+
+    qtbot.waitUntil(lambda: board.procedure_model.rowCount() > 0, timeout=10_000)
+    with db.session(write=False) as s:
+        expected = dossiers.breakdown(s, now=board.ctx.now())
+    assert board.procedure_model.rowCount() == len(expected.by_procedure)
+    assert board.clerk_model.rowCount() == len(expected.by_clerk)
+    first = expected.by_procedure[0]
+    assert board.procedure_model.index(0, 4).data() == str(first.overdue)
+    assert board.views_tabs.tabText(1) == "Theo thủ tục"
+    qtmodeltester.check(board.procedure_model)
+    qtmodeltester.check(board.clerk_model)

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -24,6 +25,7 @@ from ui.i18n import fmt_date, fmt_datetime
 from ui.labels import state_text, status_label
 from ui.models.record_table_model import SORT_ROLE, ColumnSpec, RecordTableModel
 from ui.style import DUE_TODAY_BG, DUE_TOMORROW_BG, OVERDUE_BG, set_role
+from ui.widgets.table_views import make_table_view
 
 REFRESH_MS = 5 * 60_000
 
@@ -43,6 +45,12 @@ LIST_TITLES = {
     "due_tomorrow": QT_TRANSLATE_NOOP("BoardPage", "Dossiers due today or on the next working day"),
     "paused": QT_TRANSLATE_NOOP("BoardPage", "Dossiers waiting for a supplement or a payment"),
     "result_ready": QT_TRANSLATE_NOOP("BoardPage", "Results ready to hand back"),
+}
+_BREAKDOWN_HEADERS = {
+    "received_today": QT_TRANSLATE_NOOP("BoardPage", "Received today"),
+    "open": QT_TRANSLATE_NOOP("BoardPage", "Open"),
+    "due_today": QT_TRANSLATE_NOOP("BoardPage", "Due today"),
+    "overdue": QT_TRANSLATE_NOOP("BoardPage", "Overdue"),
 }
 _BG = {"overdue": OVERDUE_BG, "due_today": DUE_TODAY_BG, "due_tomorrow": DUE_TOMORROW_BG}
 
@@ -177,7 +185,16 @@ class BoardPage(QWidget):
         layout.addLayout(tiles)
         layout.addSpacing(6)
         layout.addLayout(buttons)
-        layout.addWidget(self.table_view, 1)
+        self.views_tabs = QTabWidget()
+        self.views_tabs.setObjectName("views_tabs")
+        self.views_tabs.addTab(self.table_view, self.tr("List"))
+        self.procedure_model = self._breakdown_model(QT_TRANSLATE_NOOP("BoardPage", "Procedure"))
+        self.clerk_model = self._breakdown_model(QT_TRANSLATE_NOOP("BoardPage", "Received by"))
+        self.procedure_view = make_table_view("by_procedure_view", self.procedure_model, stretch=0)
+        self.clerk_view = make_table_view("by_clerk_view", self.clerk_model, stretch=0)
+        self.views_tabs.addTab(self.procedure_view, self.tr("By procedure"))
+        self.views_tabs.addTab(self.clerk_view, self.tr("By clerk"))
+        layout.addWidget(self.views_tabs, 1)
         layout.addLayout(foot)
 
         self.timer = QTimer(self)
@@ -195,10 +212,27 @@ class BoardPage(QWidget):
         super().hideEvent(event)
         self.timer.stop()
 
+    def _breakdown_model(self, first_header: str) -> RecordTableModel:
+        def count(attr: str):
+            return ColumnSpec(_BREAKDOWN_HEADERS[attr], lambda r, a=attr: getattr(r, a), lambda r, a=attr: getattr(r, a),
+                              Qt.AlignmentFlag.AlignCenter)
+
+        return RecordTableModel(
+            [ColumnSpec(first_header, lambda r: r.label if r.label == r.key else f"{r.key}  {r.label}"),
+             count("received_today"), count("open"), count("due_today"), count("overdue")],
+            "BoardPage", self,
+            background=lambda r: _BG.get("overdue") if r.overdue else (_BG.get("due_today") if r.due_today else None),
+        )
+
     def refresh(self) -> None:
         now = self.ctx.now()
         self.ctx.tasks.db_for(self, lambda s: dossiers.counts(s, now=now), self._on_counts)
+        self.ctx.tasks.db_for(self, lambda s: dossiers.breakdown(s, now=now), self._on_breakdown)
         self.show_list(self.kind)
+
+    def _on_breakdown(self, result) -> None:
+        self.procedure_model.set_rows(list(result.by_procedure))
+        self.clerk_model.set_rows(list(result.by_clerk))
 
     def show_list(self, kind: str) -> None:
         self.kind = kind
