@@ -36,6 +36,7 @@ class Context:
         self.data_dir = data_dir(args.data_dir)
         self.clock = Clock(parse_datetime(args.now, what="--now") if args.now else None)
         self.actor = args.actor or "admin"
+        self.gui: Callable[[Context], int] | None = None
         self._db = None
 
     @property
@@ -492,11 +493,11 @@ def cmd_user_list(ctx: Context) -> None:
 
 
 def cmd_gui(ctx: Context) -> int:
-    try:
-        from ui.app import run
-    except ImportError as exc:
-        raise StorageError(f"the window cannot start: {exc}") from None
-    return run(ctx)
+    """The window, started by the entry point (``desk_app.__main__``: the one module below
+    ``ui`` that may import it)."""
+    if ctx.gui is None:
+        raise UserError("the window is started by 'desk-app' or 'python -m desk_app'")
+    return ctx.gui(ctx)
 
 
 # ----------------------------------------------------------------------------- parser
@@ -678,16 +679,24 @@ def setup_logging(folder: Path) -> None:
     root.setLevel(logging.INFO)
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def main(
+    argv: Sequence[str] | None = None,
+    *,
+    gui: Callable[[Context], int] | None = None,
+    smoke: Callable[[Path | None], int] | None = None,
+) -> int:
+    """The command line. ``gui`` and ``smoke`` come from the entry point, which alone may
+    import the window package."""
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.smoke_test:
-        from desk_app.smoke import run_smoke
-
-        return run_smoke(Path(args.data_dir) if args.data_dir else None)
+        if smoke is None:
+            raise SystemExit("error: --smoke-test is run by 'desk-app' or 'python -m desk_app'")
+        return smoke(Path(args.data_dir) if args.data_dir else None)
     ctx = None
     try:
         ctx = Context(args)
+        ctx.gui = gui
         setup_logging(ctx.data_dir)
         func = getattr(args, "func", None) or cmd_gui
         result = func(ctx)

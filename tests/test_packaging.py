@@ -29,7 +29,7 @@ def smoke_command(*args: str) -> list[str]:
     (the probes, for packaging/measure.py, are options of the module only)."""
     if _cli_has_smoke_flag() and "--probe" not in args:
         return [sys.executable, "-m", "desk_app", "--smoke-test", *args]
-    return [sys.executable, "-m", "desk_app.smoke", *args]
+    return [sys.executable, "-m", "ui.smoke", *args]
 
 
 def run_smoke_process(*args: str) -> subprocess.CompletedProcess:
@@ -65,7 +65,7 @@ def test_smoke_test_on_a_given_folder_keeps_it_and_refuses_it_once_it_holds_doss
 
 
 def test_smoke_test_names_the_failing_step_and_stops(monkeypatch, capsys, tmp_path):
-    from desk_app import smoke
+    from ui import smoke
 
     def broken(self):
         raise RuntimeError("the sample set is damaged")
@@ -151,7 +151,7 @@ def test_spec_bundles_every_resource_and_migration(spec):
 @needs_pyinstaller
 def test_spec_hidden_imports_cover_what_is_loaded_by_name(spec):
     hidden = set(spec["analysis"]["hiddenimports"])
-    for name in ("desk_app.services.printing", "desk_app.smoke", "ui.main_window", "ui.app", "db.models",
+    for name in ("desk_app.services.printing", "ui.smoke", "ui.main_window", "ui.app", "db.models",
                  "holidays.countries.vietnam", "reportlab.graphics.barcode.code128",
                  "reportlab.graphics.barcode.qr", "alembic.op", "alembic.context"):
         assert name in hidden, name

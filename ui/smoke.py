@@ -27,7 +27,7 @@ synthetic 300,000-dossier database.
 ``run_window_probe`` holds the start-up and memory probes of ``packaging/measure.py``
 (``--probe first-window|window|idle`` on a set-up data folder; see its docstring).
 
-Entry points: ``python -m desk_app.smoke [--data-dir DIR] [--probe MODE]``; the frozen build's
+Entry points: ``python -m ui.smoke [--data-dir DIR] [--probe MODE]``; the frozen build's
 ``DeskApp-debug --smoke-test …`` (``packaging/deskapp_entry.py``); and, once the command line
 has the flag, ``desk-app --smoke-test [--data-dir DIR]``.
 """
@@ -561,7 +561,7 @@ def run_window_probe(data_dir: Path, mode: str = "window") -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """``python -m desk_app.smoke [--data-dir DIR] [--probe first-window|window|idle]`` (what the
+    """``python -m ui.smoke [--data-dir DIR] [--probe first-window|window|idle]`` (what the
     ``--smoke-test`` option of ``desk-app`` calls)."""
     import argparse
 
