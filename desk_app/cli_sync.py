@@ -153,6 +153,17 @@ def cmd_publish_calendar(ctx) -> None:
     ctx.out(res, f"Calendar {res['year']} update #{res['seq']} ({res['days']} days) written: {res['file']}")
 
 
+def cmd_publish_results(ctx) -> None:
+    from desk_app.clock import parse_datetime
+
+    a = ctx.args
+    at = parse_datetime(a.at, what="--at") if a.at else ctx.now
+    results = [{"code": code, "action": a.action, "at": at, "reason": a.reason or "", "note": a.note or ""}
+               for code in a.dossier]
+    res = _svc().publish_results(ctx.db, ctx.data_dir, a.unit, results, Path(a.output), now=ctx.now, actor=ctx.actor)
+    ctx.out(res, f"Results update #{res['seq']} for {res['unit_code']} ({res['results']} dossiers) written: {res['file']}")
+
+
 def cmd_rotate_keys(ctx) -> None:
     res = _svc().rotate_office_keys(ctx.db, ctx.data_dir, Path(ctx.args.output), now=ctx.now, actor=ctx.actor)
     ctx.out(res, f"New office keys {res['fingerprint']} (was {res['previous_fingerprint']}).\n"
@@ -214,6 +225,15 @@ def register(sub, add) -> None:
     sp.add_argument("-o", "--output", required=True)
     sp = cmd("publish-calendar", cmd_publish_calendar, "upstream: write a year's calendar update for communes")
     sp.add_argument("year", type=int)
+    sp.add_argument("-o", "--output", required=True)
+    sp = cmd("publish-results", cmd_publish_results,
+             "upstream: results of a commune's dossiers resolved here, for the commune to apply")
+    sp.add_argument("--unit", required=True, help="the commune's unit code")
+    sp.add_argument("--dossier", action="append", required=True, help="dossier code (repeatable)")
+    sp.add_argument("--action", default="result-ready", choices=["result-ready", "refuse", "stop"])
+    sp.add_argument("--at", help="when it was resolved (default: now)")
+    sp.add_argument("--reason", help="refuse/stop: the reason")
+    sp.add_argument("--note")
     sp.add_argument("-o", "--output", required=True)
     sp = cmd("rotate-keys", cmd_rotate_keys, "upstream: new office keys, announced by an update signed with the old key")
     sp.add_argument("-o", "--output", required=True)

@@ -841,3 +841,30 @@ def test_ratings_and_complaints_reach_the_upstream_office(pair):
     with pair.upstream.session(write=False) as s:
         assert s.execute(select(Complaint.status)).scalar_one() == "resolved"
         assert s.execute(select(Rating.level)).scalar_one() == 3
+
+
+def test_results_resolved_upstream_come_down_and_go_back_up(pair, tmp_path):
+    """Một cửa liên thông: the office resolves a commune's dossier; the commune applies the
+    result as its own event (the office never edits it) and reports it in its next bundle."""
+    codes = commune_week(pair, n=2)
+    pair.deliver_ack(pair.up_import(pair.export()))
+    later = NOW + timedelta(days=1)
+    with pytest.raises(UserError, match="belongs to"):
+        svc.publish_results(pair.upstream, pair.udir, "OTHER.UNIT", [{"code": codes[0]}], tmp_path / "x",
+                            now=later, actor="office")
+    res = svc.publish_results(pair.upstream, pair.udir, UNIT_CODE,
+                              [{"code": codes[0], "action": "result-ready", "at": later},
+                               {"code": codes[1], "action": "stop", "at": later, "reason": "Hồ sơ không đủ điều kiện"}],
+                              tmp_path / "down", now=later, actor="office")
+    assert pair.up_dossier(codes[0]).status == 4  # the office's copy is untouched until the commune reports
+    rep = pair.commune_import([res["file"]], now=later)
+    assert rep.files[0].status == "applied"
+    assert rep.files[0].detail["applied"] == codes and rep.files[0].detail["problems"] == []
+    with pair.commune.session(write=False) as s:
+        first = dossiers.show(s, codes[0])
+        assert first.status == 9 and first.events[-1].actor.startswith("system:upstream")
+        assert dossiers.show(s, codes[1]).status == 8
+    again = pair.commune_import([res["file"]], now=later)
+    assert again.files[0].status == "duplicate"
+    up = pair.up_import(pair.export(now=later, name="usb-after"))
+    assert up.ok and pair.up_dossier(codes[0]).status == 9 and pair.up_dossier(codes[1]).status == 8

@@ -132,6 +132,13 @@ def publish_procedures(db, data_dir: Path, source: Path, out_dir: Path, *, now: 
     return out
 
 
+def publish_results(db, data_dir: Path, unit_code: str, results: list[dict], out_dir: Path, *, now: datetime,
+                    actor: str) -> dict:
+    """Upstream: results of a commune's dossiers resolved here, as a signed update for it."""
+    with db.session() as s:
+        return publish.publish_results(s, data_dir, unit_code, results, out_dir, now=now, actor=actor)
+
+
 def publish_calendar(db, data_dir: Path, year: int, out_dir: Path, *, now: datetime, actor: str) -> dict:
     with db.session() as s:
         return publish.publish_calendar(s, data_dir, year, out_dir, now=now, actor=actor)

@@ -44,7 +44,7 @@ from desk_app.sync.state import get_state, read_state
 
 log = logging.getLogger(__name__)
 
-UPDATE_KINDS = ("procedures", "calendar", "keys")
+UPDATE_KINDS = ("procedures", "calendar", "keys", "results")
 
 
 def _resolver(session: Session):
@@ -126,7 +126,9 @@ def _apply(s: Session, data_dir: Path, unit: UnitInfo, name: str, sha: str, blob
         status, reason, detail = _apply_ack(s, state, body, now=now, actor=actor)
     else:
         seqs = dict(state.down_seqs or {})
-        if seq <= int(seqs.get(kind, 0)):
+        if kind == "results":  # each results update stands alone: none supersedes another
+            detail = _apply_results(s, unit, _json(verified, "results.json"), now=now, actor=actor)
+        elif seq <= int(seqs.get(kind, 0)):
             status, reason = "superseded", f"a newer {kind} update (#{seqs.get(kind)}) was applied already"
         else:
             if kind == "procedures":
@@ -305,6 +307,40 @@ def _as_upstream(actor: str) -> str:
     from desk_app.services.users import SYSTEM_PREFIX
 
     return f"{SYSTEM_PREFIX}upstream (imported by {actor})"
+
+
+def _apply_results(s: Session, unit: UnitInfo, doc: dict, *, now: datetime, actor: str) -> dict:
+    """Results of dossiers resolved upstream, applied as this desk's own transitions (so they
+    travel back up like any change). One that no longer fits is reported, not forced."""
+    from desk_app.services import dossiers
+    from desk_app.services.dossiers import TransitionRequest
+
+    if doc.get("unit_code") != unit.code:
+        raise BundleRejected("WRONG_RECIPIENT", f"these results are for {doc.get('unit_code')}")
+    applied, already, problems = [], [], []
+    targets = {"result-ready": 9, "refuse": 3, "stop": 8}
+    for r in doc.get("results") or []:
+        code, action = str(r.get("code") or ""), r.get("action")
+        if action not in targets:
+            problems.append({"code": code, "reason": f"unknown action {action!r}"})
+            continue
+        try:
+            at = datetime.fromisoformat(r["at"])
+            current = dossiers.show(s, code)
+            if current.status == targets[action]:
+                already.append(code)
+                continue
+            with s.begin_nested():  # one refused result must not undo the others
+                dossiers.transition(
+                    s, code,
+                    TransitionRequest(action=action, at=min(at, now), reason=r.get("reason") or "",
+                                      note=r.get("note") or "", sub_status="upstream"),
+                    now=now, actor=_as_upstream(actor),
+                )
+            applied.append(code)
+        except (UserError, KeyError, TypeError, ValueError) as exc:
+            problems.append({"code": code, "reason": str(exc)})
+    return {"applied": applied, "already": already, "problems": problems}
 
 
 def _apply_procedures(s: Session, state, doc: dict, name: str, *, now: datetime, actor: str) -> dict:

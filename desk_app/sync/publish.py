@@ -28,7 +28,8 @@ from desk_app.sync.state import app_version, calendar_versions, get_state, requi
 
 
 def _publish(session: Session, data_dir: Path, out_dir: Path, kind: str, files: dict[str, bytes], *,
-             now: datetime, actor: str, sign_key_id: str | None = None, extra: dict | None = None) -> dict:
+             now: datetime, actor: str, sign_key_id: str | None = None, extra: dict | None = None,
+             recipient: str = "*") -> dict:
     unit = get_unit(session)
     require_role(unit, upstream=True, what=f"publishing a {kind} update")
     keymod.ensure_keys(session, data_dir, now=now)
@@ -40,7 +41,7 @@ def _publish(session: Session, data_dir: Path, out_dir: Path, kind: str, files: 
         "seq": seq, "volume": {"index": 1, "of": 1},
         "sender": {"unit_code": unit.code, "unit_name": unit.name, "station": unit.station,
                    "station_id": unit.station_instance, "key_id": kid, "app_version": app_version()},
-        "recipient": {"unit_code": "*"},
+        "recipient": {"unit_code": recipient},
         "created_at_local": iso(now),
         **(extra or {}),
     }
@@ -51,7 +52,7 @@ def _publish(session: Session, data_dir: Path, out_dir: Path, kind: str, files: 
     state.last_export_at = to_db(now)
     session.add(SyncBundle(
         direction="out", kind=kind, bundle_id=manifest["bundle_id"], seq=seq, volume_index=1, volume_of=1,
-        unit_code="*", station_id=unit.station_instance, file_name=name, sha256=written.sha256, bytes=written.bytes,
+        unit_code=recipient, station_id=unit.station_instance, file_name=name, sha256=written.sha256, bytes=written.bytes,
         from_change_id=0, to_change_id=0, change_count=0, created_at_local=iso(now), recorded_at=to_db(now),
         status="written", reason="", path=str(written.path), prev_bundle_sha256="", detail=extra or {},
     ))
@@ -74,6 +75,39 @@ def publish_procedures(session: Session, data_dir: Path, source: Path, out_dir: 
     out = _publish(session, data_dir, out_dir, "procedures", {"procedures.json": fmt.canonical(doc)}, now=now,
                    actor=actor, extra={"procedure_set_version": f"{set_info['code']}#{sha[:8]}"})
     return {**out, "import": summary.to_dict()}
+
+
+RESULT_ACTIONS = ("result-ready", "refuse", "stop")
+
+
+def publish_results(session: Session, data_dir: Path, unit_code: str, results: list[dict], out_dir: Path, *,
+                    now: datetime, actor: str) -> dict:
+    """Results of dossiers this office resolved (một cửa liên thông), sent down to the commune
+    that owns them. The office never edits a commune's dossier: the commune applies the
+    result itself, as its own event, and reports it back in its next bundle."""
+    from db.models import Dossier
+
+    if not results:
+        raise UserError("no results to send", field="dossier")
+    items = []
+    for r in results:
+        code, action = str(r.get("code") or "").strip(), r.get("action", "result-ready")
+        if action not in RESULT_ACTIONS:
+            raise UserError(f"'{action}' is not one of: {', '.join(RESULT_ACTIONS)}", field="action")
+        owner = session.execute(select(Dossier.unit_code).where(Dossier.code == code)).scalar_one_or_none()
+        if owner is None:
+            raise UserError(f"this office has no dossier '{code}'", field="dossier")
+        if owner != unit_code:
+            raise UserError(f"dossier {code} belongs to {owner}, not {unit_code}", field="dossier")
+        if action in ("refuse", "stop") and not str(r.get("reason") or "").strip():
+            raise UserError(f"'{action}' needs a reason", field="reason")
+        at = r.get("at") or now
+        items.append({"code": code, "action": action, "at": iso(at), "reason": str(r.get("reason") or ""),
+                      "note": str(r.get("note") or "")})
+    doc = {"unit_code": unit_code, "results": items}
+    out = _publish(session, data_dir, out_dir, "results", {"results.json": fmt.canonical(doc)}, now=now,
+                   actor=actor, recipient=unit_code)
+    return {**out, "results": len(items), "unit_code": unit_code}
 
 
 def publish_calendar(session: Session, data_dir: Path, year: int, out_dir: Path, *, now: datetime, actor: str) -> dict:

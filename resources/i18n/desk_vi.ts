@@ -2293,6 +2293,10 @@ Tệp nhật ký: {logs}</translation>
         <translation>cập nhật khóa của cấp trên</translation>
     </message>
     <message>
+        <source>results from the office</source>
+        <translation>kết quả từ cấp trên</translation>
+    </message>
+    <message>
         <source>applied</source>
         <translation>đã áp dụng</translation>
     </message>
@@ -2455,6 +2459,10 @@ Tệp nhật ký: {logs}</translation>
     <message>
         <source>year {year}: {changed} day(s) changed, {removed} removed</source>
         <translation>năm {year}: {changed} ngày thay đổi, {removed} ngày bỏ</translation>
+    </message>
+    <message>
+        <source>{applied} dossier(s) updated with the office&apos;s result, {problems} could not be</source>
+        <translation>{applied} hồ sơ đã cập nhật theo kết quả của cấp trên, {problems} hồ sơ không cập nhật được</translation>
     </message>
     <message>
         <source>the office&apos;s new key {fingerprint}</source>

@@ -182,6 +182,7 @@ FILE_KINDS = {
     "procedures": QT_TRANSLATE_NOOP("SyncPage", "procedure set update"),
     "calendar": QT_TRANSLATE_NOOP("SyncPage", "calendar update"),
     "keys": QT_TRANSLATE_NOOP("SyncPage", "office key update"),
+    "results": QT_TRANSLATE_NOOP("SyncPage", "results from the office"),
 }
 FILE_STATUS = {
     "applied": QT_TRANSLATE_NOOP("SyncPage", "applied"),
@@ -299,6 +300,10 @@ def file_result_html(f) -> str:
         parts.append(_tr(QT_TRANSLATE_NOOP(
             "SyncPage", "year {year}: {changed} day(s) changed, {removed} removed")).format(
             year=d.get("year", ""), changed=len(d.get("changed") or []), removed=len(d.get("removed") or [])))
+    elif f.kind == "results" and f.status == "applied" and d:
+        parts.append(_tr(QT_TRANSLATE_NOOP(
+            "SyncPage", "{applied} dossier(s) updated with the office's result, {problems} could not be")).format(
+            applied=len(d.get("applied") or []), problems=len(d.get("problems") or [])))
     elif f.kind == "keys" and f.status == "applied" and d:
         parts.append(_tr(QT_TRANSLATE_NOOP("SyncPage", "the office's new key {fingerprint}")).format(
             fingerprint=d.get("fingerprint", "")))
@@ -733,6 +738,9 @@ class CommuneSyncPage(QWidget):
             self.ctx.events.procedures_changed.emit()
         if any(f.kind == "calendar" for f in applied):
             self.ctx.events.calendar_changed.emit()
+        for f in applied:
+            for code in (f.detail or {}).get("applied", []) if f.kind == "results" else []:
+                self.ctx.events.dossier_changed.emit(code)
         self.imported.emit(rep)
         self.refresh()
 
