@@ -17,12 +17,6 @@ def resource_path(*parts: str) -> Path:
     return root.joinpath("resources", *parts)
 
 
-def package_root() -> Path:
-    """The folder holding the ``db`` and ``desk_app`` packages (repo root or bundle)."""
-    base = getattr(sys, "_MEIPASS", None)
-    return Path(base) if base else Path(__file__).resolve().parent.parent
-
-
 def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
     """The per-user data folder: ``--data-dir``, else ``DESK_APP_HOME``, else platformdirs."""
     if override:

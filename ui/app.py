@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import sys
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
@@ -19,6 +20,9 @@ from desk_app.paths import logs_dir, resource_path
 from ui import i18n, support
 from ui.crash import CrashHandler
 from ui.style import STYLE_SHEET
+
+if TYPE_CHECKING:
+    from ui.context import DeskContext
 
 # The database layer (SQLAlchemy, the models, the services) is imported after the first
 # window is on screen: it is most of the start-up time on a modest PC.

@@ -476,7 +476,7 @@ def _first_window_probe(folder: Path) -> int:
     from ui.app import make_application, run
 
     ctx = Context(build_parser().parse_args(["--data-dir", str(folder), "gui"]))
-    app = make_application()
+    make_application()  # the QApplication the probe polls; run() reuses it
     seen: dict[str, str] = {}
 
     def poll() -> None:

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from db import fastpath
 from db.fastpath import DriverInsert
 from db.models import AuditEntry
-from desk_app.clock import iso, to_db
+from desk_app.clock import to_db
 
 GENESIS = "0" * 64
 
@@ -104,11 +104,3 @@ def verify(session: Session) -> AuditReport:
         prev = row.hash
         expected_id = row.id + 1
     return AuditReport(True, count, prev)
-
-
-def recent(session: Session, limit: int = 50) -> list[dict]:
-    rows = session.execute(select(AuditEntry).order_by(AuditEntry.id.desc()).limit(limit)).scalars()
-    return [
-        {"id": r.id, "at": iso(r.at), "actor": r.actor, "action": r.action, "entity": r.entity, "key": r.entity_key}
-        for r in rows
-    ]

@@ -77,9 +77,3 @@ def procedure(session: Session, cfg: DeskConfig, code: str):
         info = catalog.to_info(catalog.current_procedure(session, code))
         cfg.procedures[code] = info
     return info
-
-
-def forget() -> None:
-    with _lock:
-        _cache.clear()
-

@@ -19,7 +19,7 @@ from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from db.models import DailySequence, Dossier, DossierDocument, DossierEvent, Procedure, RegisterSequence
-from desk_app.clock import iso, to_db
+from desk_app.clock import to_db
 from desk_app.domain import deadlines
 from desk_app.domain.dossier_rules import make_code
 from desk_app.domain.vntext import fold
@@ -224,5 +224,3 @@ def _flush(session: Session, dossier_rows: list, doc_rows: list, event_rows: lis
     doc_rows.clear()
     event_rows.clear()
 
-
-__all__ = ["generate", "iso"]

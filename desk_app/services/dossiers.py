@@ -1048,7 +1048,10 @@ def lookup(session: Session, code: str, *, now: datetime | None = None) -> Dossi
     code = (code or "").strip()
     if not code:
         return None
-    raw = _Raw(session, now)
+    return _lookup(_Raw(session, now), code)
+
+
+def _lookup(raw: _Raw, code: str) -> DossierSummary | None:
     rows = raw.rows(raw.select + "WHERE d.code = :code", {"code": code})
     if not rows and code.upper() != code:
         rows = raw.rows(raw.select + "WHERE d.code = :code", {"code": code.upper()})
@@ -1071,10 +1074,10 @@ def search(session: Session, query: str, *, now: datetime | None = None, limit: 
     if not query:
         return []
     limit = max(1, min(int(limit), 1000))
-    exact = lookup(session, query, now=now)
+    raw = _Raw(session, now)
+    exact = _lookup(raw, query)
     if exact is not None:
         return [exact]
-    raw = _Raw(session, now)
     compact = query.replace(" ", "").replace(".", "").replace("+", "")
     if compact.isdigit():
         conds, params = [], {"limit": limit}
