@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import logging
 import os
-import xml.etree.ElementTree as ET
 from datetime import date, datetime
 from pathlib import Path
 
@@ -106,6 +105,8 @@ def qm_path(lang: str) -> Path:
 
 def load_ts(path: Path) -> dict[tuple[str, str], str]:
     """(context, source) → translation, for the finished entries of a ``.ts`` file."""
+    import xml.etree.ElementTree as ET  # only the tests and the checks read a .ts
+
     table: dict[tuple[str, str], str] = {}
     root = ET.parse(path).getroot()
     for ctx in root.iter("context"):

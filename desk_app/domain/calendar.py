@@ -22,7 +22,6 @@ from datetime import date, datetime
 from functools import lru_cache
 from typing import Iterable
 
-import holidays
 
 __all__ = [
     "KINDS",
@@ -134,6 +133,8 @@ def _seed_year(year: int) -> _SeedYear:
     Neighbouring years are populated too, because a swap declared under one year may move a
     day in the next or the previous year (e.g. 2015: 2 Jan 2015 off for Saturday 27 Dec 2014).
     """
+    import holidays  # ~10 MB and 25 ms: loaded when the first date is computed, not at start
+
     years = [y for y in (year - 1, year, year + 1) if 1 <= y <= 9999]
     seed = holidays.country_holidays("VN", years=years, language="vi")
     non_working: dict[date, tuple[str, str]] = {}

@@ -31,9 +31,10 @@ from sqlalchemy.orm import Session, selectinload
 
 from db.models import Procedure, ProcedureDocument, ProcedureSet
 from desk_app.clock import iso, to_db
-from desk_app.domain.deadlines import UNITS, Duration
+from desk_app.domain.deadlines import UNITS
 from desk_app.domain.vntext import LegacyEncodingError, detect_encoding, fold, to_unicode
 from desk_app.errors import NotFound, UserError
+from desk_app.services.records import DocumentItem, ProcedureInfo, StepInfo, duration_of, procedure_info  # noqa: F401 (re-exported)
 from desk_app.services import audit, changes, config, users
 
 CODE_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9.\-_]{0,58}$")
@@ -50,78 +51,6 @@ class ImportProblem(UserError):
 
 
 # ----------------------------------------------------------------------------- dataclasses
-
-
-@dataclass(frozen=True)
-class DocumentItem:
-    position: int
-    name: str
-    original: int = 0
-    certified: int = 0
-    copy: int = 0
-    present_only: bool = False
-    case_name: str = ""
-
-    def to_dict(self) -> dict:
-        return {
-            "position": self.position,
-            "name": self.name,
-            "original": self.original,
-            "certified": self.certified,
-            "copy": self.copy,
-            "present_only": self.present_only,
-            "case": self.case_name,
-        }
-
-
-@dataclass(frozen=True)
-class StepInfo:
-    name: str
-    unit: str
-    duration: Duration
-
-
-@dataclass(frozen=True)
-class ProcedureInfo:
-    id: int
-    code: str
-    version: int
-    name: str
-    field_code: str
-    field_name: str
-    duration: Duration
-    fee_amount: int | None
-    fee_note: str
-    result: str
-    local_code: str = ""
-    level: str = ""
-    is_current: bool = True
-    set_code: str = ""
-    steps: tuple[StepInfo, ...] = ()
-    documents: tuple[DocumentItem, ...] = ()
-
-    def to_dict(self) -> dict:
-        return {
-            "code": self.code,
-            "version": self.version,
-            "name": self.name,
-            "local_code": self.local_code,
-            "field": {"code": self.field_code, "name": self.field_name},
-            "duration": {
-                "value": self.duration.value,
-                "unit": self.duration.unit,
-                **({"cutoff": self.duration.cutoff.strftime("%H:%M")} if self.duration.cutoff else {}),
-            },
-            "fee": {"amount": self.fee_amount, "note": self.fee_note},
-            "result": self.result,
-            "is_current": self.is_current,
-            "set": self.set_code,
-            "steps": [
-                {"name": s.name, "unit": s.unit, "duration": {"value": s.duration.value, "unit": s.duration.unit}}
-                for s in self.steps
-            ],
-            "documents": [d.to_dict() for d in self.documents],
-        }
 
 
 @dataclass(frozen=True)
@@ -661,41 +590,8 @@ def import_records(
 # ----------------------------------------------------------------------------- queries
 
 
-def _duration_of(value: int, unit: str, cutoff: str | None) -> Duration:
-    payload: dict[str, Any] = {"value": value, "unit": unit}
-    if cutoff:
-        payload["cutoff"] = cutoff
-    return Duration.from_json(payload)
-
-
 def to_info(p: Procedure, set_code: str = "") -> ProcedureInfo:
-    return ProcedureInfo(
-        id=p.id,
-        code=p.code,
-        version=p.version,
-        name=p.name,
-        field_code=p.field_code,
-        field_name=p.field_name,
-        duration=_duration_of(p.duration_value, p.duration_unit, p.cutoff),
-        fee_amount=p.fee_amount,
-        fee_note=p.fee_note,
-        result=p.result,
-        local_code=p.local_code,
-        level=p.level,
-        is_current=p.is_current,
-        set_code=set_code,
-        steps=tuple(
-            StepInfo(name=s["name"], unit=s.get("unit", ""), duration=Duration.from_json(s["duration"]))
-            for s in (p.steps or [])
-        ),
-        documents=tuple(
-            DocumentItem(
-                position=d.position, name=d.name, original=d.original, certified=d.certified,
-                copy=d.copy, present_only=d.present_only, case_name=d.case_name,
-            )
-            for d in p.documents
-        ),
-    )
+    return procedure_info(p, p.documents, set_code)
 
 
 def list_procedures(session: Session, *, query: str = "", include_old: bool = False) -> list[ProcedureInfo]:

@@ -26,7 +26,7 @@ from desk_app.domain.vntext import fold
 from desk_app.errors import UserError
 from desk_app.services import audit
 from desk_app.services import calendar as calendar_service
-from desk_app.services.catalog import _duration_of
+from desk_app.services.records import duration_of
 from desk_app.services.setup import get_unit, office_hours
 
 SURNAMES = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý"]
@@ -102,7 +102,7 @@ def generate(session: Session, *, dossiers: int, now: datetime, seed: int = 1, a
             received = datetime(day.year, day.month, day.day, 7, 30, tzinfo=now.tzinfo) + timedelta(minutes=minute)
             if received.hour >= 11 and received.hour < 13 or (received.hour == 13 and received.minute < 30):
                 received += timedelta(hours=2)
-            duration = _duration_of(proc.duration_value, proc.duration_unit, proc.cutoff)
+            duration = duration_of(proc.duration_value, proc.duration_unit, proc.cutoff)
             due = deadlines.compute_due(received, duration, cal, hours)
             name, male = _name(rng)
             id_number = _cccd(rng, male, rng.randint(1950, 2005))

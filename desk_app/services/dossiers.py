@@ -49,6 +49,7 @@ from desk_app.domain.dossier_rules import (
 )
 from desk_app.domain.vntext import fold, nfc
 from desk_app.errors import NotFound, UserError
+from desk_app.services.records import Intake, Person, ReceivedDocument, duration_of  # noqa: F401 (re-exported)
 from desk_app.services import audit, changes
 from desk_app.services import calendar as calendar_service
 from desk_app.services import catalog, config, users
@@ -57,65 +58,6 @@ FUTURE_TOLERANCE = timedelta(minutes=5)
 
 
 # ----------------------------------------------------------------------------- input
-
-
-@dataclass(frozen=True)
-class Person:
-    name: str
-    id_number: str = ""
-    birth_date: date | None = None
-    address: str = ""
-    phone: str = ""
-    email: str = ""
-
-    def to_dict(self) -> dict:
-        return {
-            "name": self.name,
-            "id_number": self.id_number,
-            "birth_date": self.birth_date.isoformat() if self.birth_date else None,
-            "address": self.address,
-            "phone": self.phone,
-            "email": self.email,
-        }
-
-    @classmethod
-    def from_dict(cls, d: dict | None) -> Person | None:
-        if not d:
-            return None
-        bd = d.get("birth_date")
-        return cls(
-            name=d.get("name", ""),
-            id_number=d.get("id_number", ""),
-            birth_date=date.fromisoformat(bd) if bd else None,
-            address=d.get("address", ""),
-            phone=d.get("phone", ""),
-            email=d.get("email", ""),
-        )
-
-
-@dataclass(frozen=True)
-class ReceivedDocument:
-    name: str
-    original: int = 0
-    certified: int = 0
-    copy: int = 0
-
-
-@dataclass(frozen=True)
-class Intake:
-    """What the clerk enters. ``documents`` None means: the procedure's checklist as listed."""
-
-    procedure_code: str
-    applicant: Person
-    proxy: Person | None = None
-    channel: str = "direct"
-    received_at: datetime | None = None
-    documents: tuple[ReceivedDocument, ...] | None = None
-    sets_count: int = 1
-    fee: int | None = None
-    result_delivery: str = "desk"
-    resolving_unit: str = ""
-    note: str = ""
 
 
 # ----------------------------------------------------------------------------- output
@@ -301,7 +243,7 @@ def to_record(
         procedure_name=proc.name,
         field_code=proc.field_code,
         field_name=proc.field_name,
-        duration=catalog._duration_of(proc.duration_value, proc.duration_unit, proc.cutoff),
+        duration=duration_of(proc.duration_value, proc.duration_unit, proc.cutoff),
         status=row.status,
         sub_status=row.sub_status,
         channel=row.channel,

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 import uuid
-from dataclasses import dataclass
 from datetime import datetime, time
 
 from sqlalchemy import select
@@ -15,6 +14,7 @@ from desk_app.clock import to_db
 from desk_app.domain.deadlines import OfficeHours
 from desk_app.domain.vntext import nfc
 from desk_app.errors import UserError
+from desk_app.services.records import UnitInfo  # noqa: F401 (re-exported)
 from desk_app.services import audit, changes, config, users
 
 MAX_STATION = 9  # station s issues daily numbers (s-1)*1000+1 … (s-1)*1000+999: 1 → 0001–0999
@@ -27,30 +27,6 @@ DEFAULT_SETTINGS: dict[str, str] = {
     "office.cutoff": "15:00",
     "backup.keep_daily": "14",
 }
-
-
-@dataclass(frozen=True)
-class UnitInfo:
-    code: str
-    name: str
-    parent_name: str
-    upstream_name: str
-    place: str
-    station: int
-    station_instance: str
-    is_upstream_office: bool
-
-    def to_dict(self) -> dict:
-        return {
-            "unit_code": self.code,
-            "unit_name": self.name,
-            "parent_name": self.parent_name,
-            "upstream_name": self.upstream_name,
-            "place": self.place,
-            "station": self.station,
-            "station_instance": self.station_instance,
-            "is_upstream_office": self.is_upstream_office,
-        }
 
 
 def _clean(value: str | None, what: str, *, required: bool = False, limit: int = 200) -> str:

@@ -25,7 +25,6 @@ import functools
 import hmac
 import logging
 import re
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from argon2 import PasswordHasher
@@ -38,12 +37,11 @@ from db.models import User
 from desk_app.clock import from_db, iso, to_db
 from desk_app.domain.vntext import nfc
 from desk_app.errors import Forbidden, NotFound, UserError
+from desk_app.services.records import ROLE_RANK, ROLES, LoginResult, UserInfo  # noqa: F401 (re-exported)
 from desk_app.services import audit
 
 log = logging.getLogger(__name__)
 
-ROLES = ("clerk", "supervisor", "admin")
-ROLE_RANK = {role: rank for rank, role in enumerate(ROLES, start=1)}
 MAX_FAILURES = 5
 LOCKOUT = timedelta(minutes=15)
 MIN_PASSWORD = 8
@@ -77,42 +75,6 @@ class AccountLocked(UserError):
     def __init__(self, username: str, until: datetime) -> None:
         super().__init__(f"account '{username}' is locked until {iso(until)}", field="password")
         self.until = until
-
-
-@dataclass(frozen=True)
-class UserInfo:
-    username: str
-    full_name: str
-    role: str
-    active: bool
-    failed_attempts: int = 0
-    locked_until: datetime | None = None
-    created_at: datetime | None = None
-
-    def can(self, role: str) -> bool:
-        return self.active and ROLE_RANK.get(self.role, 0) >= ROLE_RANK[role]
-
-    def to_dict(self) -> dict:
-        return {
-            "username": self.username,
-            "full_name": self.full_name,
-            "role": self.role,
-            "active": self.active,
-            "failed_attempts": self.failed_attempts,
-            "locked_until": iso(self.locked_until),
-            "created_at": iso(self.created_at),
-        }
-
-
-@dataclass(frozen=True)
-class LoginResult:
-    """``ok`` with ``user``; else ``reason``: ``bad_credentials`` | ``locked`` | ``inactive``."""
-
-    ok: bool
-    user: UserInfo | None = None
-    reason: str = ""
-    locked_until: datetime | None = None
-    attempts_left: int = 0
 
 
 def _info(row: User) -> UserInfo:

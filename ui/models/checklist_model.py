@@ -17,8 +17,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QFont
 
-from desk_app.services.catalog import DocumentItem
-from desk_app.services.dossiers import ReceivedDocument
+from desk_app.services.records import DocumentItem, ReceivedDocument
 
 
 class Column(IntEnum):

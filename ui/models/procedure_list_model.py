@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 
 from desk_app.domain.vntext import fold
-from desk_app.services.catalog import ProcedureInfo
+from desk_app.services.records import ProcedureInfo
 
 PROCEDURE_ROLE = Qt.ItemDataRole.UserRole + 1
 SEARCH_ROLE = Qt.ItemDataRole.UserRole + 2

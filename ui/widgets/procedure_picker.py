@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QLineEdit, QListView, QVBoxLayout, QWidget
 
-from desk_app.services.catalog import ProcedureInfo
+from desk_app.services.records import ProcedureInfo
 from ui.models.procedure_list_model import PROCEDURE_ROLE, ProcedureFilterProxy, ProcedureListModel
 from ui.style import set_role
 

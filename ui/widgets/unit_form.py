@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QSpinBox, QWidget
 
-from desk_app.services.setup import UnitInfo
+from desk_app.services.records import UnitInfo
 from ui.style import set_role
 from ui.widgets.field_errors import FieldErrors
 from ui.widgets.forms import field_block
