@@ -12,7 +12,6 @@ PostgreSQL (the upstream office): the same models and migrations, by ``--db-url`
 from __future__ import annotations
 
 import logging
-import os
 import sqlite3
 import sys
 from collections.abc import Iterator
@@ -28,11 +27,10 @@ from sqlalchemy.orm import Session
 
 from db import backup as backup_mod
 from db.errors import StorageError
+from db.light import BUSY_TIMEOUT_MS, DB_FILENAME, SCHEMA_CHAIN, SQLITE_HEADER  # noqa: F401 (part of this module's interface)
 
 log = logging.getLogger(__name__)
 
-BUSY_TIMEOUT_MS = int(os.environ.get("DESK_APP_BUSY_TIMEOUT_MS", "5000"))
-SQLITE_HEADER = b"SQLite format 3\x00"
 
 
 def migrations_dir() -> Path:
@@ -53,10 +51,9 @@ def _alembic_config(connection=None):
     return cfg
 
 
-# The migration chain, oldest first. Opening a database whose revision is the last one needs
-# no Alembic import (~0.1 s and ~14 MB at every start); tests/test_storage.py checks this
-# list against the scripts.
-SCHEMA_CHAIN = ("0001", "0002", "0003")
+# The migration chain (``db.light.SCHEMA_CHAIN``), oldest first. Opening a database whose
+# revision is the last one needs no Alembic import (~0.1 s and ~14 MB at every start);
+# tests/test_storage.py checks the chain against the scripts.
 
 
 def schema_revisions() -> tuple[str, set[str]]:
@@ -214,9 +211,6 @@ def current_revision(engine: Engine) -> str | None:
                 raise
             return None
         return row[0] if row else None
-
-
-DB_FILENAME = "desk.sqlite3"
 
 
 def open_database(data_dir: Path, url: str | None = None, *, migrate: bool = True) -> Database:

@@ -11,7 +11,7 @@ import logging
 import sys
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from desk_app import __version__
@@ -31,6 +31,8 @@ log = logging.getLogger(__name__)
 
 EXIT_ALREADY_RUNNING = 1
 EXIT_STORAGE = 3
+#: The ORM starts loading this long after the first dialog is up (not before it is painted).
+PRELOAD_DELAY_MS = 100
 
 
 def tell(kind: str, title: str, text: str) -> None:
@@ -65,10 +67,18 @@ class DeskApp(QObject):
         self.window = None
 
     def start(self) -> bool:
-        from desk_app.services import setup, users
-
         desk = self.desk
-        has_users, unit = desk.tasks.call_db(lambda s: (users.has_users(s), setup.get_unit(s, required=False)))
+        if desk.light is not None and not getattr(desk.db, "loaded", True):
+            from desk_app.services import startup
+
+            # two small reads without the ORM: the sign-in dialog comes at once, and the ORM
+            # loads on the worker while the clerk types the password
+            has_users, unit = startup.has_users(desk.light), startup.read_unit(desk.light)
+            QTimer.singleShot(PRELOAD_DELAY_MS, self._preload_database)
+        else:
+            from desk_app.services import setup, users
+
+            has_users, unit = desk.tasks.call_db(lambda s: (users.has_users(s), setup.get_unit(s, required=False)))
         desk.unit = unit
         import_sample = False
         if not has_users:
@@ -95,6 +105,11 @@ class DeskApp(QObject):
             self.import_sample()
         self.show_main()
         return True
+
+    def _preload_database(self) -> None:
+        db = self.desk.db
+        if not getattr(db, "loaded", True):
+            self.desk.tasks.run(db.get)
 
     def import_sample(self) -> None:
         from desk_app.services import catalog, users
@@ -178,11 +193,32 @@ def _show_splash(app: QApplication):
     return splash
 
 
+def _open_orm(ctx):
+    """The ORM database (migrated) and the day's first backup: at start, or on the worker."""
+    from desk_app.maintenance import daily_backup
+
+    database = ctx.db
+    daily_backup(database, ctx.data_dir)  # once a day, before the day's first dossier
+    return database
+
+
+def _light_reader(ctx):
+    """The ``sqlite3`` reader for the first dialog and page, or None: another database
+    (``--db-url``), or a file that does not exist yet or needs an upgrade, takes the ORM path
+    at once (behind the splash)."""
+    if getattr(ctx.args, "db_url", None):
+        return None
+    from db.light import LightReader
+
+    return LightReader.open(ctx.data_dir)
+
+
 def run(ctx) -> int:
     """The window over ``ctx`` (``desk_app.cli.Context``: data folder, database, clock)."""
     app = make_application()
-    splash = _show_splash(app)
-    from desk_app.maintenance import daily_backup
+    light = _light_reader(ctx)
+    splash = _show_splash(app) if light is None else None
+    from db.light import DeferredDatabase
     from ui.context import DeskContext
     from ui.messages import storage_error_text
     from ui.taskman import TaskManager
@@ -190,10 +226,12 @@ def run(ctx) -> int:
     app.setQuitOnLastWindowClosed(False)  # the session decides when to quit (sign-out shows a dialog)
     support.install_qt_message_handler()
     lang = i18n.install(app, i18n.chosen_language(ctx.data_dir))
-    log.info("window starting (language %s)", lang)
+    log.info("window starting (language %s, %s)", lang, "light start" if light is not None else "full start")
 
     lock = support.acquire_instance_lock(ctx.data_dir)
     if lock is None:
+        if light is not None:
+            light.close()
         tell("warning", app.translate("App", "Một Cửa Desk"),
              app.translate("App", "Một Cửa Desk is already running with this data folder:\n{folder}\n\n"
                                   "Use the window that is already open (look in the taskbar). Two windows must "
@@ -204,18 +242,21 @@ def run(ctx) -> int:
     crash.install()
     tasks = None
     try:
-        try:
-            database = ctx.db
-        except StorageError as exc:
-            log.error("cannot open the database: %s", exc)
-            tell("critical", app.translate("App", "Một Cửa Desk"), storage_error_text(exc))
-            return EXIT_STORAGE
-        daily_backup(database, ctx.data_dir)  # once a day, before the day's first dossier
+        if light is not None:
+            database = DeferredDatabase(lambda: _open_orm(ctx))
+        else:
+            try:
+                database = _open_orm(ctx)
+            except StorageError as exc:
+                log.error("cannot open the database: %s", exc)
+                tell("critical", app.translate("App", "Một Cửa Desk"), storage_error_text(exc))
+                return EXIT_STORAGE
         tasks = TaskManager(database)
         tasks.bug_handler = crash.report
-        desk = DeskContext(db=database, tasks=tasks, clock=ctx.clock, data_dir=ctx.data_dir)
+        desk = DeskContext(db=database, tasks=tasks, clock=ctx.clock, data_dir=ctx.data_dir, light=light)
         session = DeskApp(app, desk)
-        splash.close()
+        if splash is not None:
+            splash.close()
         try:
             started = session.start()
         except StorageError as exc:
@@ -227,6 +268,9 @@ def run(ctx) -> int:
     finally:
         if tasks is not None:
             tasks.shutdown()
+        if light is not None:
+            light.close()
         crash.uninstall()
         lock.unlock()
-        splash.close()
+        if splash is not None:
+            splash.close()

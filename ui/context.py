@@ -4,15 +4,16 @@ hear about each other's changes without knowing each other."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
 from desk_app.clock import Clock
-from desk_app.services.setup import UnitInfo
-from desk_app.services.users import UserInfo
+from desk_app.services.records import UnitInfo, UserInfo
 from ui.taskman import TaskManager
 
 
@@ -27,13 +28,26 @@ class DeskEvents(QObject):
 
 @dataclass
 class DeskContext:
-    db: object  # db.engine.Database
+    db: object  # db.engine.Database, or a db.light.DeferredDatabase that opens it on first use
     tasks: TaskManager
     clock: Clock
     data_dir: Path
     user: UserInfo | None = None
     unit: UnitInfo | None = None
     events: DeskEvents = field(default_factory=DeskEvents)
+    #: ``db.light.LightReader`` for the first page's reads while ``db`` (then a
+    #: ``db.light.DeferredDatabase``) has not loaded the ORM yet; None: always the ORM.
+    light: object | None = None
+
+    def read_for(self, owner, light_fn: Callable[[Any], Any], orm_fn: Callable[[Any], Any],
+                 on_done: Callable[[Any], None]) -> None:
+        """A start-up read on the worker: ``light_fn(reader)`` (``desk_app.services.startup``)
+        while the ORM is not loaded, else ``orm_fn(session)``; the two return the same."""
+        light = self.light
+        if light is not None and not getattr(self.db, "loaded", True):
+            self.tasks.run(lambda: light_fn(light), on_done, owner=owner)
+        else:
+            self.tasks.db_for(owner, orm_fn, on_done)
 
     def now(self) -> datetime:
         return self.clock.now()

@@ -5,8 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from desk_app.services import users
-from desk_app.services.users import LoginResult
+from desk_app.services.records import LoginResult
 from ui.context import DeskContext
 from ui.i18n import fmt_datetime
 from ui.style import set_invalid, set_role
@@ -60,7 +59,13 @@ class LoginDialog(QDialog):
             return
         self.sign_in_button.setEnabled(False)
         now = self.ctx.now()
-        self.ctx.tasks.db_for(self, lambda s: users.authenticate(s, username, password, now=now), self._on_result,
+
+        def work(s):
+            from desk_app.services import users
+
+            return users.authenticate(s, username, password, now=now)
+
+        self.ctx.tasks.db_for(self, work, self._on_result,
                           write=True, label=self.tr("Signing in…"), parent=self)
 
     def _on_result(self, result: LoginResult) -> None:

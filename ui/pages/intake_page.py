@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import logging
 import re
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -32,9 +33,8 @@ from PySide6.QtWidgets import (
 
 from desk_app.domain.dossier_rules import check_email, check_id_number, check_name, check_phone
 from desk_app.errors import UserError
-from desk_app.services import catalog, dossiers, users
-from desk_app.services.catalog import ProcedureInfo
-from desk_app.services.dossiers import DossierRecord, Intake, Person
+from desk_app.services import startup
+from desk_app.services.records import Intake, Person, ProcedureInfo
 from ui import support
 from ui.context import DeskContext
 from ui.i18n import fmt_appointment, parse_date_text
@@ -45,6 +45,9 @@ from ui.style import set_role
 from ui.widgets.field_errors import FieldErrors
 from ui.widgets.forms import caption, field_block, section_label
 from ui.widgets.procedure_picker import ProcedurePicker
+
+if TYPE_CHECKING:
+    from desk_app.services.dossiers import DossierRecord
 
 log = logging.getLogger(__name__)
 
@@ -299,7 +302,12 @@ class IntakePage(QWidget):
     # ------------------------------------------------------------------ data
 
     def reload_procedures(self) -> None:
-        self.ctx.tasks.db_for(self, lambda s: catalog.list_procedures(s), self.picker.set_procedures)
+        def from_orm(s):
+            from desk_app.services import catalog
+
+            return catalog.list_procedures(s)
+
+        self.ctx.read_for(self, startup.list_procedures, from_orm, self.picker.set_procedures)
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt API)
         super().showEvent(event)
@@ -360,7 +368,12 @@ class IntakePage(QWidget):
                 self._set_appointment_empty(True)
                 self.appointment_label.setText(self.errors_text(exc))
 
-        self.ctx.tasks.db_for(self, lambda s: dossiers.quote(s, proc.code, now), done, on_error=failed)
+        def work(s):
+            from desk_app.services import dossiers
+
+            return dossiers.quote(s, proc.code, now)
+
+        self.ctx.tasks.db_for(self, work, done, on_error=failed)
 
     @staticmethod
     def errors_text(exc: UserError) -> str:
@@ -474,6 +487,8 @@ class IntakePage(QWidget):
         now, actor = self.ctx.now(), self.ctx.actor
 
         def work(s):
+            from desk_app.services import dossiers, users
+
             users.require_role(s, actor, "clerk")
             return dossiers.receive(s, intake, now=now, actor=actor)
 
