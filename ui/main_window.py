@@ -7,31 +7,65 @@ import logging
 
 from PySide6.QtCore import QByteArray, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QVBoxLayout, QWidget
 
 from desk_app import __version__
 from desk_app.paths import logs_dir
 from ui import i18n
 from ui.context import DeskContext
 from ui.labels import role_label
-from ui.pages.board_page import BoardPage
-from ui.pages.dossier_page import DossierPage
 from ui.pages.intake_page import IntakePage
-from ui.pages.settings_page import SettingsPage
-from ui.pages.sync_page import make_sync_page
 
 log = logging.getLogger(__name__)
 
 
-def _report_page(ctx: DeskContext) -> QWidget | None:
-    """The periodic report page (``ui/pages/report_page.py``, written with the reports
-    service), if it loads; the desk works without it."""
-    try:
-        from ui.pages.report_page import ReportPage
-    except ImportError as exc:
-        log.warning("the report page is not available: %s", exc)
-        return None
+def _dossier_page(ctx: DeskContext) -> QWidget:
+    from ui.pages.dossier_page import DossierPage
+
+    return DossierPage(ctx)
+
+
+def _board_page(ctx: DeskContext) -> QWidget:
+    from ui.pages.board_page import BoardPage
+
+    return BoardPage(ctx)
+
+
+def _report_page(ctx: DeskContext) -> QWidget:
+    from ui.pages.report_page import ReportPage
+
     return ReportPage(ctx)
+
+
+def _sync_page(ctx: DeskContext) -> QWidget:
+    from ui.pages.sync_page import make_sync_page
+
+    return make_sync_page(ctx)
+
+
+def _settings_page(ctx: DeskContext) -> QWidget:
+    from ui.pages.settings_page import SettingsPage
+
+    return SettingsPage(ctx)
+
+
+class PageHost(QWidget):
+    """A tab's place: its page is built (and its module imported) the first time the tab is
+    shown or the page is asked for, so the window opens with the intake page alone."""
+
+    def __init__(self, name: str, build) -> None:
+        super().__init__()
+        self.setObjectName(f"{name}_host")
+        self._build = build
+        self.page: QWidget | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+
+    def ensure(self) -> QWidget:
+        if self.page is None:
+            self.page = self._build()
+            self.layout().addWidget(self.page)
+        return self.page
 
 
 class MainWindow(QMainWindow):
@@ -44,25 +78,19 @@ class MainWindow(QMainWindow):
         self._title()
 
         self.intake_page = IntakePage(ctx)
-        self.dossier_page = DossierPage(ctx)
-        self.board_page = BoardPage(ctx) if ctx.can("supervisor") else None
-        self.settings_page = SettingsPage(ctx) if ctx.can("supervisor") else None
-        self.report_page = _report_page(ctx) if ctx.can("supervisor") else None
-        # files to and from the upstream office; at the office itself, the per-commune board
-        self.sync_page = make_sync_page(ctx) if ctx.can("supervisor") else None
         self.tabs = QTabWidget()
         self.tabs.setObjectName("main_tabs")
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.intake_page, self.tr("Intake (F2)"))
-        self.tabs.addTab(self.dossier_page, self.tr("Dossiers (F3)"))
-        if self.board_page is not None:
-            self.tabs.addTab(self.board_page, self.tr("Board (F4)"))
-        if self.report_page is not None:
-            self.tabs.addTab(self.report_page, self.tr("Reports"))
-        if self.sync_page is not None:
-            self.tabs.addTab(self.sync_page, self.tr("Sync"))
-        if self.settings_page is not None:
-            self.tabs.addTab(self.settings_page, self.tr("Settings"))
+        self._hosts: dict[str, PageHost] = {}
+        self._add_page("dossiers", self.tr("Dossiers (F3)"), _dossier_page)
+        if ctx.can("supervisor"):
+            self._add_page("board", self.tr("Board (F4)"), _board_page)
+            self._add_page("reports", self.tr("Reports"), _report_page)
+            # files to and from the upstream office; at the office itself, the per-commune board
+            self._add_page("sync", self.tr("Sync"), _sync_page)
+            self._add_page("settings", self.tr("Settings"), _settings_page)
+        self.tabs.currentChanged.connect(self._on_tab_changed)
         self.setCentralWidget(self.tabs)
         self._build_menus()
         self._build_status_bar()
@@ -72,6 +100,52 @@ class MainWindow(QMainWindow):
         ctx.events.dossier_requested.connect(self.open_dossier)
         ctx.events.unit_changed.connect(lambda _u: (self._title(), self._update_status()))
         self._restore_geometry()
+
+    # ------------------------------------------------------------------ pages
+
+    def _add_page(self, name: str, title: str, factory) -> None:
+        host = PageHost(name, lambda: factory(self.ctx))
+        self._hosts[name] = host
+        self.tabs.addTab(host, title)
+
+    def page(self, name: str) -> QWidget | None:
+        """The page ``name`` (``dossiers``, ``board``, ``reports``, ``sync``, ``settings``),
+        built now if it was not yet; None if this account's role has no such page."""
+        host = self._hosts.get(name)
+        return host.ensure() if host is not None else None
+
+    def tab_index(self, name: str) -> int:
+        host = self._hosts.get(name)
+        return self.tabs.indexOf(host) if host is not None else -1
+
+    def current_page(self) -> QWidget | None:
+        widget = self.tabs.currentWidget()
+        return widget.ensure() if isinstance(widget, PageHost) else widget
+
+    def _on_tab_changed(self, index: int) -> None:
+        widget = self.tabs.widget(index)
+        if isinstance(widget, PageHost) and widget.page is None:
+            widget.ensure().show()
+
+    @property
+    def dossier_page(self):
+        return self.page("dossiers")
+
+    @property
+    def board_page(self):
+        return self.page("board")
+
+    @property
+    def report_page(self):
+        return self.page("reports")
+
+    @property
+    def sync_page(self):
+        return self.page("sync")
+
+    @property
+    def settings_page(self):
+        return self.page("settings")
 
     # ------------------------------------------------------------------ building
 
@@ -99,7 +173,7 @@ class MainWindow(QMainWindow):
         self.refresh_action = self._action(self.tr("&Refresh"), "refresh_action", ("F5",), self.refresh_current)
         self.sign_out_action = self._action(self.tr("Sign &out"), "sign_out_action", (), self.sign_out_requested.emit)
         self.quit_action = self._action(self.tr("&Quit"), "quit_action", ("Ctrl+Q",), self.close)
-        self.board_action.setEnabled(self.board_page is not None)
+        self.board_action.setEnabled("board" in self._hosts)
         for a in (self.intake_action, self.search_action, self.board_action, self.refresh_action):
             desk.addAction(a)
         desk.addSeparator()
@@ -148,19 +222,21 @@ class MainWindow(QMainWindow):
         self.intake_page.focus_start()
 
     def focus_search(self) -> None:
-        self.tabs.setCurrentWidget(self.dossier_page)
-        self.dossier_page.focus_search()
+        page = self.dossier_page
+        self.tabs.setCurrentIndex(self.tab_index("dossiers"))
+        page.focus_search()
 
     def show_board(self) -> None:
-        if self.board_page is not None:
-            self.tabs.setCurrentWidget(self.board_page)
+        if "board" in self._hosts:
+            self.tabs.setCurrentIndex(self.tab_index("board"))
 
     def open_dossier(self, code: str) -> None:
-        self.tabs.setCurrentWidget(self.dossier_page)
-        self.dossier_page.open_code(code)
+        page = self.dossier_page
+        self.tabs.setCurrentIndex(self.tab_index("dossiers"))
+        page.open_code(code)
 
     def refresh_current(self) -> None:
-        page = self.tabs.currentWidget()
+        page = self.current_page()
         if hasattr(page, "refresh"):
             page.refresh()
         elif hasattr(page, "reload"):

@@ -54,7 +54,7 @@ def test_f3_puts_the_focus_in_the_search_box_from_anywhere(qtbot, db, desk, wait
     window.intake_page.focus_start()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is window.intake_page.picker.search_edit)
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_F3)
-    assert window.tabs.currentWidget() is window.dossier_page
+    assert window.current_page() is window.dossier_page
     assert QApplication.focusWidget() is window.dossier_page.search_edit
     with qtbot.waitSignal(window.dossier_page.dossier_opened, timeout=10_000):
         scan(qtbot, QApplication.focusWidget(), rec.code)

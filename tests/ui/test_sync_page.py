@@ -261,7 +261,7 @@ def test_the_sync_tab_is_for_supervisors_and_admins(qtbot, make_desk, procedures
     boss = MainWindow(make_desk("boss"))
     qtbot.addWidget(boss)
     assert isinstance(boss.sync_page, CommuneSyncPage)
-    assert boss.tabs.tabText(boss.tabs.indexOf(boss.sync_page)) == "Đồng bộ"
+    assert boss.tabs.tabText(boss.tab_index("sync")) == "Đồng bộ"
     admin = MainWindow(make_desk("admin"))
     qtbot.addWidget(admin)
     assert isinstance(admin.sync_page, CommuneSyncPage)
