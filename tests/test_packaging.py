@@ -84,14 +84,31 @@ def test_smoke_test_names_the_failing_step_and_stops(monkeypatch, capsys, tmp_pa
 
 
 def test_window_probes_start_the_window_on_a_set_up_folder(tmp_path):
+    """The lines packaging/measure.py times and parses, from every probe."""
     folder = tmp_path / "desk"
     assert run_smoke_process("--data-dir", str(folder)).returncode == 0
-    for mode, expected in (("first-window", "probe: first window shown: splash_label"),
-                           ("window", "probe: window shown"),
-                           ("idle", "probe: idle rss_mb=")):
+    for mode, expected in (("first-window", ["probe: first window shown: login_dialog",
+                                             "probe: dialog shown: login_dialog"]),
+                           ("window", ["probe: window shown", "probe: window idle", "probe: memory rss_mb="]),
+                           ("idle", ["probe: idle rss_mb="]),
+                           ("sign-in", ["probe: dialog shown: login_dialog", "probe: signed in ms=",
+                                        "probe: memory rss_mb="]),
+                           ("scan", ["probe: scan open_ms median="])):
         out = run_smoke_process("--probe", mode, "--data-dir", str(folder))
         assert out.returncode == 0, (mode, out.stdout, out.stderr)
-        assert expected in out.stdout, (mode, out.stdout)
+        for line in expected:
+            assert line in out.stdout, (mode, line, out.stdout)
+    assert "Traceback" not in out.stderr
+
+
+def test_first_window_probe_on_a_folder_that_needs_the_full_start_shows_the_splash(tmp_path):
+    """No database yet: the database is created behind the splash, then the first-run dialog."""
+    folder = tmp_path / "new"
+    folder.mkdir()
+    out = run_smoke_process("--probe", "first-window", "--data-dir", str(folder))
+    assert out.returncode == 0, out.stdout + out.stderr
+    assert "probe: first window shown: splash_label" in out.stdout
+    assert "probe: dialog shown: first_run_dialog" in out.stdout
 
 
 # ----------------------------------------------------------------------------- the spec

@@ -52,6 +52,8 @@ SMOKE_PASSWORD = "smoke-test-password-1"
 WINDOW_TIMEOUT_S = 60.0
 #: The idle probe lets the window settle this long after its loads before reading memory.
 IDLE_SETTLE_S = 3.0
+#: A probe still running after this long prints why and exits 2.
+PROBE_TIMEOUT_S = 150.0
 
 
 class SmokeFailure(Exception):
@@ -293,16 +295,28 @@ class _OpenWindow:
                 break
             time.sleep(0.01)
 
-    def wait_idle(self, timeout: float) -> bool:
+    def wait_idle(self, timeout: float, *, settle: bool = True) -> bool:
+        """Until the worker has no task left (its results delivered). ``settle``: first let
+        the window run 50 ms, so that tasks started by the first events are counted. Woken by
+        the task manager's own signal, so the time it returns is the time the work ended."""
+        from PySide6.QtCore import QEventLoop, QTimer
+
         end = time.monotonic() + timeout
-        self.process_events(0.05)
+        if settle:
+            self.process_events(0.05)
+        else:
+            self.app.processEvents()
         while time.monotonic() < end:
             if self.bugs:
                 raise self.bugs[0]
             idle = getattr(self.tasks, "is_idle", None)
             if idle is None or idle():
                 return True
-            self.process_events(0.05)
+            loop = QEventLoop()
+            self.tasks.idle_changed.connect(loop.quit)
+            QTimer.singleShot(50, loop.quit)
+            loop.exec()
+            self.tasks.idle_changed.disconnect(loop.quit)
         return False
 
     def describe(self) -> str:
@@ -357,7 +371,7 @@ class _OpenWindow:
             self.process_events(0.05)
 
 
-def open_main_window(db, folder: Path, user, unit) -> _OpenWindow:
+def open_main_window(db, folder: Path, user, unit, light=None) -> _OpenWindow:
     """Build and show the main window as ``user`` the way ``ui.app`` does after sign-in.
 
     Offscreen unless ``QT_QPA_PLATFORM`` is set: the smoke test must run on a build machine
@@ -380,7 +394,7 @@ def open_main_window(db, folder: Path, user, unit) -> _OpenWindow:
     bugs: list[BaseException] = []
     if hasattr(tasks, "bug_handler"):
         tasks.bug_handler = bugs.append  # a bug in a background task fails the test
-    desk = DeskContext(db=db, tasks=tasks, clock=Clock(), data_dir=folder, user=user, unit=unit)
+    desk = DeskContext(db=db, tasks=tasks, clock=Clock(), data_dir=folder, user=user, unit=unit, light=light)
     window = MainWindow(desk)
     window.show()
     opened = _OpenWindow(app, window, tasks)
@@ -503,61 +517,241 @@ def _first_window_probe(folder: Path) -> int:
     return 0
 
 
-def run_window_probe(data_dir: Path, mode: str = "window") -> int:
-    """Start-up and memory probes on an existing, set-up data folder (``packaging/measure.py``).
+def _mb(value: float | None) -> str:
+    return "unknown" if value is None else f"{value:.1f}"
 
-    ``first-window``: what a clerk waits for: ``ui.app.run`` up to its first window (sign-in
-    or first-run dialog), closed on the first turn of the event loop.
-    ``window``: open the database, show the main window as the first active admin (no
-    sign-in), quit after the first turn of the event loop.
-    ``idle``: show the main window, wait for its first loads and ``IDLE_SETTLE_S``, read the
-    resident memory; then show every page in turn (each loads its data when first shown),
-    settle again, and print ``probe: idle rss_mb=… after_pages_mb=… peak_mb=…``."""
-    folder = Path(data_dir).expanduser().resolve()
-    if mode == "first-window":
-        return _first_window_probe(folder)
 
-    from db.engine import open_database
-    from desk_app.services import setup, users
+def _memory_line() -> str:
+    return f"probe: memory rss_mb={_mb(rss_mb())} peak_mb={_mb(peak_rss_mb())}"
 
-    db = open_database(folder)
+
+def _open_light_window(folder: Path) -> _OpenWindow | None:
+    """The main window as the first active admin, the way a signed-in desk starts: the
+    first page's reads through ``db.light`` and the ORM opened on first use (no sign-in)."""
+    from db.light import DeferredDatabase, LightReader
+    from desk_app.services import startup
+
+    light = LightReader.open(folder)
+    if light is None:
+        _say(f"probe: FAILED: {folder} holds no database at this program's schema")
+        return None
+    unit = startup.read_unit(light)
+    admins = [u for u in startup.list_users(light) if u.active and u.can("admin")]
+    if not admins or unit is None:
+        _say("probe: FAILED: this data folder has no unit or no active admin account")
+        return None
+
+    def opener():
+        from db.engine import open_database
+
+        return open_database(folder)
+
+    return open_main_window(DeferredDatabase(opener), folder, admins[0], unit, light=light)
+
+
+def _window_probe(folder: Path) -> int:
+    """``window``: the main window shown (``probe: window shown`` on the first turn of the
+    event loop), its first loads done (``probe: window idle``), then the memory line."""
+    from PySide6.QtCore import QTimer
+
+    opened = _open_light_window(folder)
+    if opened is None:
+        return 1
     try:
-        with db.session(write=False) as s:
-            unit = setup.get_unit(s)
-            admins = [u for u in users.list_users(s) if u.active and u.can("admin")]
-        if not admins:
-            _say("probe: FAILED: no active admin account in this data folder")
+        QTimer.singleShot(0, opened.app.quit)
+        opened.app.exec()
+        _say("probe: window shown")
+        if not opened.wait_idle(WINDOW_TIMEOUT_S, settle=False):
+            _say("probe: FAILED: the window's first loads did not finish")
             return 1
-        opened = open_main_window(db, folder, admins[0], unit)
-        if mode == "window":
-            from PySide6.QtCore import QTimer
-
-            QTimer.singleShot(0, opened.app.quit)
-            opened.app.exec()
-            _say("probe: window shown")
-        else:
-            t0 = time.perf_counter()
-            if not opened.wait_idle(WINDOW_TIMEOUT_S):
-                _say("probe: FAILED: the window's first loads did not finish")
-                return 1
-            loads = time.perf_counter() - t0
-            opened.process_events(IDLE_SETTLE_S)
-            rss = rss_mb()
-            t0 = time.perf_counter()
-            pages = opened.visit_pages(WINDOW_TIMEOUT_S)
-            pages_s = time.perf_counter() - t0
-            opened.process_events(IDLE_SETTLE_S)
-            after, peak = rss_mb(), peak_rss_mb()
-
-            def mb(v: float | None) -> str:
-                return "unknown" if v is None else f"{v:.1f}"
-
-            _say(f"probe: idle rss_mb={mb(rss)} after_pages_mb={mb(after)} peak_mb={mb(peak)} "
-                 f"pages={pages} first_loads_s={loads:.2f} pages_s={pages_s:.2f}")
-        opened.close()
+        _say("probe: window idle")
+        _say(_memory_line())
+        if opened.bugs:
+            raise opened.bugs[0]
         return 0
     finally:
-        db.dispose()
+        opened.close()
+
+
+def _idle_probe(folder: Path) -> int:
+    """``idle``: the window's memory after its first loads and a settling time, and again
+    after every page has been shown once."""
+    opened = _open_light_window(folder)
+    if opened is None:
+        return 1
+    try:
+        t0 = time.perf_counter()
+        if not opened.wait_idle(WINDOW_TIMEOUT_S):
+            _say("probe: FAILED: the window's first loads did not finish")
+            return 1
+        loads = time.perf_counter() - t0
+        opened.process_events(IDLE_SETTLE_S)
+        rss = rss_mb()
+        t0 = time.perf_counter()
+        pages = opened.visit_pages(WINDOW_TIMEOUT_S)
+        pages_s = time.perf_counter() - t0
+        opened.process_events(IDLE_SETTLE_S)
+        after, peak = rss_mb(), peak_rss_mb()
+        _say(f"probe: idle rss_mb={_mb(rss)} after_pages_mb={_mb(after)} peak_mb={_mb(peak)} "
+             f"pages={pages} first_loads_s={loads:.2f} pages_s={pages_s:.2f}")
+        return 0
+    finally:
+        opened.close()
+
+
+SCAN_COUNT = 30
+
+
+def _scan_probe(folder: Path) -> int:
+    """``scan``: what a barcode scanner does at the dossier desk, ``SCAN_COUNT`` times: F3
+    (the action behind it), the code typed key by key, Enter; timed until the dossier's detail is shown. The ORM is
+    loaded first (after sign-in it always is), so this is the lookup, not the start."""
+    import random
+
+    from PySide6.QtCore import QEvent, Qt
+    from PySide6.QtGui import QKeyEvent
+    from PySide6.QtWidgets import QApplication
+
+    def key(widget, code: int, text: str = "") -> None:
+        # what the scanner's keyboard sends (QtTest is not in the frozen build)
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.sendEvent(widget, QKeyEvent(kind, code, Qt.KeyboardModifier.NoModifier, text))
+
+    opened = _open_light_window(folder)
+    if opened is None:
+        return 1
+    try:
+        window = opened.window
+        db = window.ctx.db
+        opened.tasks.run(db.get)
+        if not opened.wait_idle(WINDOW_TIMEOUT_S):
+            _say("probe: FAILED: the window's first loads did not finish")
+            return 1
+        rows = window.ctx.light.rows("SELECT max(id) AS n FROM dossiers")
+        top = rows[0]["n"] or 0
+        if not top:
+            _say("probe: FAILED: no dossier to scan")
+            return 1
+        rng = random.Random(20261129)
+        codes = []
+        while len(codes) < SCAN_COUNT:
+            got = window.ctx.light.rows("SELECT code FROM dossiers WHERE id = ?", (rng.randint(1, top),))
+            if got:
+                codes.append(got[0]["code"])
+        window.focus_search()  # builds the dossier page and loads its list
+        if not opened.wait_idle(WINDOW_TIMEOUT_S):
+            _say("probe: FAILED: the dossier list did not load")
+            return 1
+        page = window.dossier_page
+        listed: list[int] = []
+        page.list_loaded.connect(listed.append)
+
+        def shown(code: str) -> bool:
+            rec = page.detail.record
+            return bool(listed) and opened.tasks.is_idle() and rec is not None and rec.code == code
+
+        times = []
+        for code in codes:
+            listed.clear()
+            t0 = time.perf_counter()
+            window.search_action.trigger()  # F3
+            box = QApplication.focusWidget() or page.search_edit
+            for ch in code:  # a scanner types the code, then Enter
+                key(box, ord(ch.upper()) if ch.isalpha() else ord(ch), ch)
+            key(box, int(Qt.Key.Key_Return.value), "\r")
+            end = time.monotonic() + WINDOW_TIMEOUT_S
+            while not shown(code) and time.monotonic() < end:
+                opened.app.processEvents()
+                time.sleep(0.0005)
+            if not shown(code):
+                _say(f"probe: FAILED: scanning {code} did not open it")
+                return 1
+            times.append((time.perf_counter() - t0) * 1000)
+        times.sort()
+        p95 = times[min(len(times) - 1, round(0.95 * (len(times) - 1)))]
+        import statistics
+
+        _say(f"probe: scan open_ms median={statistics.median(times):.1f} p95={p95:.1f} max={times[-1]:.1f} n={len(times)}")
+        if opened.bugs:
+            raise opened.bugs[0]
+        return 0
+    finally:
+        opened.close()
+
+
+def _sign_in_probe(folder: Path) -> int:
+    """``sign-in``: the real start (``ui.app.run``) up to the sign-in dialog
+    (``probe: dialog shown: NAME``); once the worker is idle (the ORM has loaded behind the
+    dialog, as it does while a clerk types), the smoke admin's name and password and Enter;
+    ``probe: signed in ms=…`` when the main window is shown and idle, then the memory line;
+    then the window is closed, which ends ``run``."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QDialog
+
+    from desk_app.cli import Context, build_parser
+    from ui.app import make_application, run
+
+    ctx = Context(build_parser().parse_args(["--data-dir", str(folder), "gui"]))
+    make_application()
+    state: dict = {}
+
+    def poll() -> None:
+        modal = QApplication.activeModalWidget()
+        if "t0" not in state:
+            if isinstance(modal, QDialog) and modal.objectName() == "login_dialog":
+                if "dialog" not in state:
+                    state["dialog"] = True
+                    _say(f"probe: dialog shown: {modal.objectName()}")
+                if modal.ctx.tasks.is_idle() and getattr(modal.ctx.db, "loaded", True):
+                    modal.username_edit.setText(SMOKE_ADMIN)
+                    modal.password_edit.setText(SMOKE_PASSWORD)
+                    state["t0"] = time.perf_counter()
+                    modal.sign_in_button.click()
+            elif isinstance(modal, QDialog) and modal.objectName() != "task_progress_dialog":
+                _say(f"probe: FAILED: unexpected dialog {modal.objectName() or type(modal).__name__}")
+                modal.reject()
+                return
+        else:
+            window = next((w for w in QApplication.topLevelWidgets()
+                           if w.objectName() == "main_window" and w.isVisible()), None)
+            if window is not None and window.ctx.tasks.is_idle():
+                _say(f"probe: signed in ms={(time.perf_counter() - state['t0']) * 1000:.1f}")
+                _say(_memory_line())
+                state["done"] = True
+                window.close()
+                return
+        QTimer.singleShot(2, poll)
+
+    QTimer.singleShot(0, poll)
+    try:
+        run(ctx)
+    finally:
+        ctx.close()
+    return 0 if state.get("done") else 1
+
+
+def run_window_probe(data_dir: Path, mode: str = "window") -> int:
+    """Start-up, memory and scan probes on an existing, set-up data folder
+    (``packaging/measure.py``): ``first-window``, ``window``, ``idle``, ``sign-in``, ``scan``
+    (see each ``_…_probe``)."""
+    import threading
+
+    folder = Path(data_dir).expanduser().resolve()
+    probes = {"first-window": _first_window_probe, "window": _window_probe, "idle": _idle_probe,
+              "sign-in": _sign_in_probe, "scan": _scan_probe}
+
+    def give_up() -> None:  # a probe that hangs must not hang the measurement
+        _say(f"probe: FAILED: the {mode} probe did not end within {PROBE_TIMEOUT_S:.0f} s")
+        os._exit(2)
+
+    watchdog = threading.Timer(PROBE_TIMEOUT_S, give_up)
+    watchdog.daemon = True
+    watchdog.start()
+    try:
+        return probes[mode](folder)
+    finally:
+        watchdog.cancel()
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -567,7 +761,7 @@ def main(argv: list[str] | None = None) -> int:
 
     p = argparse.ArgumentParser(prog="desk-app --smoke-test")
     p.add_argument("--data-dir")
-    p.add_argument("--probe", choices=["first-window", "window", "idle"])
+    p.add_argument("--probe", choices=["first-window", "window", "idle", "sign-in", "scan"])
     args = p.parse_args(argv)
     if args.probe:
         if not args.data_dir:
