@@ -306,17 +306,21 @@ class _OpenWindow:
             self.process_events(0.05)
         else:
             self.app.processEvents()
-        while time.monotonic() < end:
-            if self.bugs:
-                raise self.bugs[0]
-            idle = getattr(self.tasks, "is_idle", None)
-            if idle is None or idle():
-                return True
-            loop = QEventLoop()
-            self.tasks.idle_changed.connect(loop.quit)
-            QTimer.singleShot(50, loop.quit)
-            loop.exec()
-            self.tasks.idle_changed.disconnect(loop.quit)
+        # A heartbeat bounds each wait; the worker's result (a queued signal) wakes it at
+        # once. (A QEventLoop connected anew on each turn made PySide 6.11 spin in
+        # callConnect under load.)
+        heartbeat = QTimer()
+        heartbeat.start(20)
+        try:
+            while time.monotonic() < end:
+                if self.bugs:
+                    raise self.bugs[0]
+                idle = getattr(self.tasks, "is_idle", None)
+                if idle is None or idle():
+                    return True
+                self.app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
+        finally:
+            heartbeat.stop()
         return False
 
     def describe(self) -> str:
