@@ -4,7 +4,7 @@ Runs on SQLite and, when DESK_TEST_PG_URL is set, on PostgreSQL (the `desk` fixt
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 import pytest
 from sqlalchemy import select
@@ -274,3 +274,12 @@ def test_breakdown_by_procedure_and_clerk(desk):
     assert by_proc["1.001193"].due_today == 1 and by_proc["1.001193"].received_today == 1
     assert by_proc["1.004873"].label == "Cấp Giấy xác nhận tình trạng hôn nhân"
     assert [(r.key, r.open, r.overdue) for r in b.by_clerk] == [("clerk1", 2, 1)]
+
+
+def test_a_scanned_dossier_code_is_told_apart_from_procedure_codes_and_names():
+    from desk_app.domain.dossier_rules import looks_like_code, make_code
+
+    code = make_code("000.17.22.H56", date(2026, 11, 29), 2, 7)
+    assert code == "000.17.22.H56-261129-1007" and looks_like_code(code) and looks_like_code(f" {code}\n")
+    for text in ("1.004873", "ket hon", "Đăng ký kết hôn", "000.17.22.H56-261129", "001099012345", ""):
+        assert not looks_like_code(text), text

@@ -85,6 +85,16 @@ def make_code(unit_code: str, day: date, station: int, seq: int) -> str:
     return f"{unit_code}-{day:%y%m%d}-{(station - 1) * 1000 + seq:04d}"
 
 
+#: What :func:`make_code` writes, as a barcode scanner types it back.
+CODE_RE = re.compile(r"^[^\s]+-\d{6}-\d{4}$")
+
+
+def looks_like_code(text: str) -> bool:
+    """True for a dossier code (``000.17.22.H56-261129-0001``), never for a procedure code
+    (``1.004873``) or a name."""
+    return bool(CODE_RE.match(text.strip()))
+
+
 # ------------------------------------------------------------------------ person fields
 
 ID_RE = re.compile(r"^\d{12}$")

@@ -64,6 +64,32 @@ def test_f3_puts_the_focus_in_the_search_box_from_anywhere(qtbot, db, desk, wait
     wait_idle(desk)
 
 
+def test_a_receipt_scanned_into_the_intake_opens_the_dossier(qtbot, db, desk, wait_idle):
+    """A citizen back for the result: the clerk scans the receipt while the intake has the
+    focus; the dossier opens on the desk and the intake is left as it was."""
+    rec = receive(db)
+    window = MainWindow(desk)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    window.intake_page.focus_start()
+    wait_idle(desk)
+    picker = window.intake_page.picker
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is picker.search_edit)
+    with qtbot.waitSignal(window.dossier_page.dossier_opened, timeout=10_000) as opened:
+        scan(qtbot, picker.search_edit, rec.code)
+    assert opened.args[0].code == rec.code
+    assert window.current_page() is window.dossier_page
+    assert window.dossier_page.detail.code_label.text() == rec.code
+    assert picker.search_edit.text() == "" and picker.chosen() is None
+    # a procedure code typed there still chooses the procedure
+    window.show_intake()
+    scan(qtbot, picker.search_edit, "1.000894")
+    assert picker.chosen() is not None and picker.chosen().code == "1.000894"
+    wait_idle(desk)
+
+
 def test_search_by_name_without_diacritics(qtbot, db, page):
     receive(db, name="Nguyễn Văn Đức")
     receive(db, name="Trần Thị Bình", id_number="079188001122")

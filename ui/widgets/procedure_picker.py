@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QLineEdit, QListView, QVBoxLayout, QWidget
 
+from desk_app.domain.dossier_rules import looks_like_code
 from desk_app.services.records import ProcedureInfo
 from ui.models.procedure_list_model import PROCEDURE_ROLE, ProcedureFilterProxy, ProcedureListModel
 from ui.style import set_role
@@ -20,6 +21,7 @@ from ui.style import set_role
 class ProcedurePicker(QWidget):
     procedure_chosen = Signal(object)  # ProcedureInfo
     procedure_cleared = Signal()
+    dossier_code_entered = Signal(str)  # a scanned receipt: the dossier code typed + Enter
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -112,6 +114,12 @@ class ProcedurePicker(QWidget):
                 self._move(key)
                 return True
             plain = not (mods & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier))
+            if plain and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and looks_like_code(self.search_edit.text()):
+                # a citizen's receipt scanned at the intake: open the dossier, not a procedure
+                code = self.search_edit.text().strip()
+                self.clear()
+                self.dossier_code_entered.emit(code)
+                return True
             if plain and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab):
                 if self._chosen is None and self.search_edit.text().strip():
                     if self.choose_current():
