@@ -46,8 +46,11 @@ class DeskContext:
         light = self.light
         if light is not None and not getattr(self.db, "loaded", True):
             self.tasks.run(lambda: light_fn(light), on_done, owner=owner)
-        else:
-            self.tasks.db_for(owner, orm_fn, on_done)
+            return
+        if light is not None:  # the ORM is here to stay: close the reader after its last read
+            self.light = None
+            self.tasks.run(light.close)
+        self.tasks.db_for(owner, orm_fn, on_done)
 
     def now(self) -> datetime:
         return self.clock.now()

@@ -4,8 +4,11 @@ the other pages built when first shown, and the ORM opened by the first real wor
 from __future__ import annotations
 
 import os
+import sqlite3
 import subprocess
 import sys
+
+import pytest
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
@@ -49,8 +52,14 @@ def test_the_first_page_comes_from_the_light_reader_and_the_orm_opens_at_the_fir
     qtbot.waitUntil(lambda: "Hẹn trả" in window.intake_page.appointment_label.text(), timeout=10_000)
     assert opened == [1] and desk.db.loaded
     wait_idle(desk)
+    # from now on the ORM answers, and the reader is closed after its last read
+    light = desk.light
+    window.intake_page.reload_procedures()
+    wait_idle(desk)
+    assert desk.light is None and picker.model.rowCount() == 22
+    with pytest.raises(sqlite3.ProgrammingError):
+        light.rows("SELECT 1")
     desk.tasks.shutdown()
-    desk.light.close()
 
 
 def test_pages_are_built_when_first_shown(qtbot, make_desk, procedures, wait_idle):
