@@ -24,8 +24,9 @@ folder must be empty or hold no dossiers, because the test receives a dossier; t
 measurement script (``packaging/measure.py``) sets ``DESK_APP_SMOKE_ALLOW_EXISTING=1`` for its
 synthetic 300,000-dossier database.
 
-``run_window_probe`` holds the start-up and memory probes of ``packaging/measure.py``
-(``--probe first-window|window|idle`` on a set-up data folder; see its docstring).
+``run_window_probe`` holds the start-up, memory and scan probes of ``packaging/measure.py``
+(``--probe first-window|window|idle|sign-in|scan`` on a set-up data folder; see each
+``_…_probe`` and measure.py's docstring).
 
 Entry points: ``python -m ui.smoke [--data-dir DIR] [--probe MODE]``; the frozen build's
 ``DeskApp-debug --smoke-test …`` (``packaging/deskapp_entry.py``); and, once the command line
