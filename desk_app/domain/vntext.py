@@ -430,7 +430,15 @@ def _fix_tcvn3_case(legacy: str, decoded: str) -> str:
     # One TCVN3 character decodes to one Unicode character, so positions line up.
     caseless = [ch in _TCVN3_CASELESS for ch in legacy]
     others = [d for d, c in zip(decoded, caseless) if not c and d.isalpha()]
-    all_caps_text = sum(d.isupper() for d in others) >= 3 and not any(d.islower() for d in others)
+    # ALL CAPS needs a word with two capitals of its own: "KÝ KÝ" and "Ký Ký" are the same
+    # bytes, and a text whose words are all one capital plus caseless letters stays as typed
+    # (title case, the commoner of the two).
+    two_capitals = any(
+        sum(1 for k in range(m.start(), m.end()) if not caseless[k] and decoded[k].isupper()) >= 2
+        for m in _WORD.finditer(decoded)
+    )
+    all_caps_text = (two_capitals and sum(d.isupper() for d in others) >= 3
+                     and not any(d.islower() for d in others))
     chars = list(decoded)
     for match in _WORD.finditer(decoded):
         span = range(match.start(), match.end())
