@@ -275,7 +275,7 @@ class IntakePage(QWidget):
 
     def _connect(self) -> None:
         self.picker.procedure_chosen.connect(self._on_procedure_chosen)
-        self.picker.dossier_code_entered.connect(self.ctx.events.dossier_requested.emit)
+        self.picker.dossier_code_entered.connect(self.ctx.events.dossier_requested)
         self.picker.procedure_cleared.connect(self._on_procedure_cleared)
         self.save_button.clicked.connect(self._on_save_clicked)
         self.clear_button.clicked.connect(self._on_clear_clicked)
