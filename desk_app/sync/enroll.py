@@ -30,7 +30,15 @@ REQUEST_FORMAT = "mot-cua-desk/enroll-request"
 UPSTREAM_FORMAT = "mot-cua-desk/upstream-key"
 
 
-def _self_signed(session: Session, data_dir: Path, body: dict) -> dict:
+def _self_signed(session: Session, data_dir: Path, unit, fmt_name: str, *, now: datetime, **fields) -> dict:
+    """This unit's public keys (made now if missing) and ``fields`` in a document of format
+    ``fmt_name``, signed with its own signing key."""
+    pub = keymod.ensure_keys(session, data_dir, now=now)
+    body = {
+        "format": fmt_name, "format_version": 1, "unit_code": unit.code, "unit_name": unit.name, **fields,
+        "sign_key": pub.sign_key, "sign_key_id": pub.sign_key_id, "enc_key": pub.enc_key,
+        "enc_key_id": pub.enc_key_id, "created_at_local": iso(now), "app_version": app_version(),
+    }
     _kid, key = keymod.signing_key(session, data_dir, body["sign_key_id"])
     return {**body, "signature": keymod.b64(key.sign(canonical(body)))}
 
@@ -88,14 +96,8 @@ def form_text(doc: dict) -> str:
 def enroll_request(session: Session, data_dir: Path, *, now: datetime) -> dict:
     unit = get_unit(session)
     require_role(unit, upstream=False, what="asking to be enrolled")
-    pub = keymod.ensure_keys(session, data_dir, now=now)
-    body = {
-        "format": REQUEST_FORMAT, "format_version": 1, "unit_code": unit.code, "unit_name": unit.name,
-        "station": unit.station, "station_id": unit.station_instance, "sign_key": pub.sign_key,
-        "sign_key_id": pub.sign_key_id, "enc_key": pub.enc_key, "enc_key_id": pub.enc_key_id,
-        "created_at_local": iso(now), "app_version": app_version(),
-    }
-    return _self_signed(session, data_dir, body)
+    return _self_signed(session, data_dir, unit, REQUEST_FORMAT, now=now, station=unit.station,
+                        station_id=unit.station_instance)
 
 
 def enroll(session: Session, path: Path, *, fingerprint: str | None, now: datetime, actor: str) -> dict:
@@ -145,13 +147,7 @@ def enroll(session: Session, path: Path, *, fingerprint: str | None, now: dateti
 def upstream_key(session: Session, data_dir: Path, *, now: datetime) -> dict:
     unit = get_unit(session)
     require_role(unit, upstream=True, what="publishing the office's key")
-    pub = keymod.ensure_keys(session, data_dir, now=now)
-    body = {
-        "format": UPSTREAM_FORMAT, "format_version": 1, "unit_code": unit.code, "unit_name": unit.name,
-        "sign_key": pub.sign_key, "sign_key_id": pub.sign_key_id, "enc_key": pub.enc_key,
-        "enc_key_id": pub.enc_key_id, "created_at_local": iso(now), "app_version": app_version(),
-    }
-    return _self_signed(session, data_dir, body)
+    return _self_signed(session, data_dir, unit, UPSTREAM_FORMAT, now=now)
 
 
 def trust_upstream(session: Session, data_dir: Path, path: Path, *, fingerprint: str | None, replace: bool,

@@ -198,13 +198,18 @@ def rotate(session: Session, data_dir: Path, *, now: datetime) -> tuple[PublicKe
     return old, ensure_keys(session, data_dir, now=now)
 
 
-def signing_key(session: Session, data_dir: Path, key_id: str | None = None) -> tuple[str, Ed25519PrivateKey]:
-    row = _active(session, SIGN) if key_id is None else session.execute(
-        select(SyncKey).where(SyncKey.key_id == key_id, SyncKey.kind == SIGN)
+def _private(session: Session, data_dir: Path, kind: str, key_id: str | None, what: str):
+    """(key id, private key) of ``kind``: the active one, or the one named ``key_id``."""
+    row = _active(session, kind) if key_id is None else session.execute(
+        select(SyncKey).where(SyncKey.key_id == key_id, SyncKey.kind == kind)
     ).scalar_one_or_none()
     if row is None:
-        raise UserError("this desk has no signing key yet: run 'desk-app sync keys init'")
-    return row.key_id, _read_private(data_dir, SIGN, row.key_id)
+        raise UserError(f"this desk has no {what} key yet: run 'desk-app sync keys init'")
+    return row.key_id, _read_private(data_dir, kind, row.key_id)
+
+
+def signing_key(session: Session, data_dir: Path, key_id: str | None = None) -> tuple[str, Ed25519PrivateKey]:
+    return _private(session, data_dir, SIGN, key_id, "signing")
 
 
 def decryption_keys(session: Session, data_dir: Path) -> dict[str, X25519PrivateKey]:
@@ -221,9 +226,4 @@ def decryption_keys(session: Session, data_dir: Path) -> dict[str, X25519Private
 
 
 def x25519_private(session: Session, data_dir: Path, key_id: str | None = None) -> tuple[str, X25519PrivateKey]:
-    row = _active(session, ENC) if key_id is None else session.execute(
-        select(SyncKey).where(SyncKey.key_id == key_id, SyncKey.kind == ENC)
-    ).scalar_one_or_none()
-    if row is None:
-        raise UserError("this desk has no encryption key yet: run 'desk-app sync keys init'")
-    return row.key_id, _read_private(data_dir, ENC, row.key_id)
+    return _private(session, data_dir, ENC, key_id, "encryption")
