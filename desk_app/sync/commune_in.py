@@ -39,7 +39,7 @@ from desk_app.sync import ack as ackmod
 from desk_app.sync import bundle as fmt
 from desk_app.sync import keys as keymod
 from desk_app.sync.bundle import BundleRejected
-from desk_app.sync.importer import FileResult, ImportReport, _duplicate, _reject, read_input
+from desk_app.sync.importer import FileResult, ImportReport, _duplicate, _reject, import_each
 from desk_app.sync.state import get_state, read_state
 
 log = logging.getLogger(__name__)
@@ -68,15 +68,7 @@ def _resolver(session: Session):
 
 
 def import_commune_files(db, data_dir: Path, paths, *, now: datetime, actor: str, unit: UnitInfo) -> ImportReport:
-    results: list[FileResult] = []
-    for path in paths:
-        path = Path(path)
-        try:
-            blob = read_input(path)
-        except UserError as exc:
-            results.append(FileResult(file=path.name, sha256="", status="rejected", reason=str(exc), code="NOT_FOUND"))
-            continue
-        results.append(_import_one(db, data_dir, unit, path.name, blob, now=now, actor=actor))
+    results = import_each(paths, lambda name, blob: _import_one(db, data_dir, unit, name, blob, now=now, actor=actor))
     return ImportReport("commune", tuple(results))
 
 

@@ -167,6 +167,20 @@ def read_input(path: Path) -> bytes:
     return blob
 
 
+def import_each(paths, import_one) -> list[FileResult]:
+    """``import_one(name, blob)`` for each file in order; a file that cannot be read is
+    rejected with its reason and the others still go in."""
+    results: list[FileResult] = []
+    for path in map(Path, paths):
+        try:
+            blob = read_input(path)
+        except UserError as exc:
+            results.append(FileResult(file=path.name, sha256="", status="rejected", reason=str(exc), code="NOT_FOUND"))
+            continue
+        results.append(import_one(path.name, blob))
+    return results
+
+
 def import_files(
     db,
     data_dir: Path,
@@ -186,16 +200,11 @@ def import_files(
         return commune_in.import_commune_files(db, data_dir, paths, now=now, actor=actor, unit=unit)
     with db.session() as s:
         keymod.ensure_keys(s, data_dir, now=now)
-    results: list[FileResult] = []
-    for path in paths:
-        path = Path(path)
-        try:
-            blob = read_input(path)
-        except UserError as exc:
-            results.append(FileResult(file=path.name, sha256="", status="rejected", reason=str(exc), code="NOT_FOUND"))
-            continue
+    def one(name: str, blob: bytes) -> FileResult:
         with gc_paused():
-            results.append(_import_one(db, data_dir, unit, path.name, blob, now=now, actor=actor))
+            return _import_one(db, data_dir, unit, name, blob, now=now, actor=actor)
+
+    results = import_each(paths, one)
     touched = {r.station_id for r in results if r.station_id}
     for station_id in sorted(touched):
         with gc_paused():
