@@ -11,23 +11,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from enum import IntEnum
 
-from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QBrush
 
 from desk_app.services.dossiers import DossierRecord, DossierSummary
 from ui.i18n import fmt_date, fmt_datetime
 from ui.labels import state_text, status_label
+from ui.models.record_table_model import RECORD_ROLE, SORT_ROLE, ReadOnlyTableModel  # noqa: F401 (the roles are this model's too)
 from ui.style import DUE_TODAY_BG, DUE_TOMORROW_BG, OVERDUE_BG, PAUSED_FG
 
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1
-RECORD_ROLE = Qt.ItemDataRole.UserRole + 2
 CODE_ROLE = Qt.ItemDataRole.UserRole + 3
 
 
@@ -55,17 +47,14 @@ _BACKGROUND = {"overdue": OVERDUE_BG, "due_today": DUE_TODAY_BG, "due_tomorrow":
 _STATE_ORDER = {"overdue": 0, "due_today": 1, "due_tomorrow": 2, "ok": 3, "paused": 4, "done": 5, "": 6}
 
 
-class DossierTableModel(QAbstractTableModel):
+class DossierTableModel(ReadOnlyTableModel):
     def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self._rows: list[DossierSummary | DossierRecord] = []
+        super().__init__([HEADERS[c] for c in Column], "DossierTableModel", parent)
 
     # ------------------------------------------------------------------ data in
 
     def set_records(self, records: Sequence[DossierSummary | DossierRecord]) -> None:
-        self.beginResetModel()
-        self._rows = list(records)
-        self.endResetModel()
+        self.set_rows(records)
 
     def replace_record(self, record: DossierRecord) -> None:
         for row, old in enumerate(self._rows):
@@ -75,7 +64,7 @@ class DossierTableModel(QAbstractTableModel):
                 return
 
     def record(self, row: int) -> DossierRecord | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
+        return self.row_record(row)
 
     def row_of(self, code: str) -> int:
         for row, rec in enumerate(self._rows):
@@ -84,30 +73,14 @@ class DossierTableModel(QAbstractTableModel):
         return -1
 
     def records(self) -> list[DossierRecord]:
-        return list(self._rows)
+        return self.rows()
 
     # ------------------------------------------------------------------ Qt API
 
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(Column)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(Column):
-            return QCoreApplication.translate("DossierTableModel", HEADERS[Column(section)])
-        return None
-
-    def flags(self, index):
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        rec = self.record_at(index)
+        if rec is None:
             return None
-        rec = self._rows[index.row()]
         col = Column(index.column())
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(rec, col)

@@ -25,14 +25,15 @@ class ColumnSpec:
     align: Qt.AlignmentFlag | None = None
 
 
-class RecordTableModel(QAbstractTableModel):
-    def __init__(self, columns: Sequence[ColumnSpec], context: str, parent=None,
-                 background: Callable[[Any], QColor | None] | None = None) -> None:
+class ReadOnlyTableModel(QAbstractTableModel):
+    """Rows of records shown read only, under translated column headers: what every table
+    model of the window shares. Subclasses answer :meth:`data` for ``self.record_at(index)``."""
+
+    def __init__(self, headers: Sequence[str], context: str, parent=None) -> None:
         super().__init__(parent)
-        self._columns = list(columns)
+        self._headers = list(headers)  # English sources, translated in ``context``
         self._context = context
         self._rows: list[Any] = []
-        self._background = background
 
     def set_rows(self, rows: Sequence[Any]) -> None:
         self.beginResetModel()
@@ -45,15 +46,21 @@ class RecordTableModel(QAbstractTableModel):
     def rows(self) -> list[Any]:
         return list(self._rows)
 
+    def record_at(self, index: QModelIndex | QPersistentModelIndex) -> Any:
+        """The record of a valid cell of this model, else None."""
+        if not index.isValid() or not 0 <= index.row() < len(self._rows) or not 0 <= index.column() < len(self._headers):
+            return None
+        return self._rows[index.row()]
+
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._columns)
+        return 0 if parent.isValid() else len(self._headers)
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self._columns):
-            return QCoreApplication.translate(self._context, self._columns[section].header)
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self._headers):
+            return QCoreApplication.translate(self._context, self._headers[section])
         return None
 
     def flags(self, index):
@@ -61,10 +68,18 @@ class RecordTableModel(QAbstractTableModel):
             return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
+
+class RecordTableModel(ReadOnlyTableModel):
+    def __init__(self, columns: Sequence[ColumnSpec], context: str, parent=None,
+                 background: Callable[[Any], QColor | None] | None = None) -> None:
+        super().__init__([c.header for c in columns], context, parent)
+        self._columns = list(columns)
+        self._background = background
+
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        rec = self.record_at(index)
+        if rec is None:
             return None
-        rec = self._rows[index.row()]
         spec = self._columns[index.column()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             value = spec.value(rec)

@@ -28,16 +28,7 @@ from enum import IntEnum
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-    QUrl,
-    Signal,
-)
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QUrl, Signal
 from PySide6.QtGui import QBrush, QDesktopServices
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -62,7 +53,7 @@ from ui import i18n
 from ui.context import DeskContext
 from ui.i18n import fmt_datetime
 from ui.messages import storage_error_text, user_error_text
-from ui.models.record_table_model import SORT_ROLE, ColumnSpec, RecordTableModel
+from ui.models.record_table_model import SORT_ROLE, ColumnSpec, ReadOnlyTableModel, RecordTableModel
 from ui.style import DUE_TODAY_BG, ERROR_COLOR, OVERDUE_BG, PAUSED_FG, set_role
 from ui.widgets.field_errors import FieldErrors
 from ui.widgets.table_views import make_table_view
@@ -828,45 +819,23 @@ def station_attention(b: sync_service.StationBoard, now: datetime | None) -> tup
     return (RED if red else AMBER if amber else ""), red + amber
 
 
-class CommuneBoardTableModel(QAbstractTableModel):
+class CommuneBoardTableModel(ReadOnlyTableModel):
     """The upstream office's board: one row per enrolled commune station."""
 
     def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self._rows: list[sync_service.StationBoard] = []
+        super().__init__([BOARD_HEADERS[c] for c in BoardColumn], CTX, parent)
         self._attention: list[tuple[str, list[str]]] = []
 
     def set_rows(self, rows, now: datetime | None = None) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self._attention = [station_attention(b, now) for b in self._rows]
-        self.endResetModel()
-
-    def row_record(self, row: int):
-        return self._rows[row] if 0 <= row < len(self._rows) else None
+        rows = list(rows)
+        self._attention = [station_attention(b, now) for b in rows]
+        super().set_rows(rows)
 
     def attention(self, row: int) -> str:
         return self._attention[row][0] if 0 <= row < len(self._rows) else ""
 
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(BoardColumn)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
-                and 0 <= section < len(BoardColumn)):
-            return _tr(BOARD_HEADERS[BoardColumn(section)])
-        return None
-
-    def flags(self, index):
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._rows) or not 0 <= index.column() < len(BoardColumn):
+        if self.record_at(index) is None:
             return None
         b = self._rows[index.row()]
         col = BoardColumn(index.column())
