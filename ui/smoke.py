@@ -479,6 +479,24 @@ def run_smoke(data_dir: Path | None = None) -> int:
     return 0
 
 
+def _run_real_start(folder: Path, poll: Callable[[], None]) -> None:
+    """``ui.app.run`` as ``desk-app gui`` runs it on ``folder`` (offscreen unless told),
+    with ``poll`` called on the first turn of its event loop (it re-arms itself)."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QTimer
+
+    from desk_app.cli import Context, build_parser
+    from ui.app import make_application, run
+
+    ctx = Context(build_parser().parse_args(["--data-dir", str(folder), "gui"]))
+    make_application()  # the QApplication the probe polls; run() reuses it
+    QTimer.singleShot(0, poll)
+    try:
+        run(ctx)
+    finally:
+        ctx.close()
+
+
 def _first_window_probe(folder: Path) -> int:
     """The clerk's start: ``desk-app gui`` (``ui.app.run``) as it is, up to its first window
     (whatever it is: a splash, the sign-in or the first-run dialog) and its first dialog.
@@ -487,15 +505,9 @@ def _first_window_probe(folder: Path) -> int:
     visible window, then ``probe: dialog shown: NAME`` when a modal dialog is up (the same turn
     if the first window is the dialog), rejects it, and lets ``run`` return. The measuring
     script times these lines as they arrive."""
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication, QDialog
 
-    from desk_app.cli import Context, build_parser
-    from ui.app import make_application, run
-
-    ctx = Context(build_parser().parse_args(["--data-dir", str(folder), "gui"]))
-    make_application()  # the QApplication the probe polls; run() reuses it
     seen: dict[str, str] = {}
 
     def poll() -> None:
@@ -511,11 +523,7 @@ def _first_window_probe(folder: Path) -> int:
             return
         QTimer.singleShot(5, poll)
 
-    QTimer.singleShot(0, poll)
-    try:
-        run(ctx)
-    finally:
-        ctx.close()
+    _run_real_start(folder, poll)
     if "first" not in seen:
         _say("probe: FAILED: no window appeared")
         return 1
@@ -690,15 +698,9 @@ def _sign_in_probe(folder: Path) -> int:
     dialog, as it does while a clerk types), the smoke admin's name and password and Enter;
     ``probe: signed in ms=…`` when the main window is shown and idle, then the memory line;
     then the window is closed, which ends ``run``."""
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication, QDialog
 
-    from desk_app.cli import Context, build_parser
-    from ui.app import make_application, run
-
-    ctx = Context(build_parser().parse_args(["--data-dir", str(folder), "gui"]))
-    make_application()
     state: dict = {}
 
     def poll() -> None:
@@ -728,11 +730,7 @@ def _sign_in_probe(folder: Path) -> int:
                 return
         QTimer.singleShot(2, poll)
 
-    QTimer.singleShot(0, poll)
-    try:
-        run(ctx)
-    finally:
-        ctx.close()
+    _run_real_start(folder, poll)
     return 0 if state.get("done") else 1
 
 
