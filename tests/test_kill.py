@@ -32,12 +32,15 @@ while True:
                     applicant=Person(name="Phạm Thị Lan", id_number="001099%06d" % (i % 999999), phone="0912345678"))
     with db.session() as s:
         rec = receive(s, intake, now=now, actor="writer")
-    # reported only after the transaction committed
-    print(rec.code, flush=True)
+    # reported only after the transaction committed; one write per line, so that a kill
+    # cannot leave half a line (with PYTHONUNBUFFERED print() writes its pieces one by one)
+    sys.stdout.write(rec.code + "\n")
+    sys.stdout.flush()
     if i % 7 == 0:
         with db.session() as s:
             dossiers.transition(s, rec.code, dossiers.TransitionRequest(action="result-ready", at=now), now=now, actor="writer")
-        print("ready-for", rec.code, flush=True)
+        sys.stdout.write(f"ready-for {rec.code}\n")
+        sys.stdout.flush()
 """
 
 
