@@ -26,7 +26,10 @@ class DriverInsert:
         sql = f"INSERT INTO {self.table.name} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})"
         if self.returning:
             sql += f" RETURNING {self.returning}"
-        procs = [self.table.c[name].type.bind_processor(dialect) for name in cols]
+        # the dialect's own type (SQLite's DATETIME writes "YYYY-MM-DD HH:MM:SS.ffffff"); the
+        # generic type has no processor, and sqlite3's adapter drops a zero microsecond part,
+        # which breaks the text comparisons of reports and lists at exact times
+        procs = [self.table.c[name].type.dialect_impl(dialect).bind_processor(dialect) for name in cols]
         return sql, cols, procs
 
     def _params(self, row: dict, cols: list[str], procs: list) -> list:

@@ -23,7 +23,7 @@ log = logging.getLogger(__name__)
 
 #: The Alembic revisions of this program, oldest first (``db/migrations/versions``); the last
 #: one is the schema it writes. ``db.engine`` and the migration test use this same tuple.
-SCHEMA_CHAIN = ("0001", "0002", "0003")
+SCHEMA_CHAIN = ("0001", "0002", "0003", "0004")
 DB_FILENAME = "desk.sqlite3"
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = int(os.environ.get("DESK_APP_BUSY_TIMEOUT_MS", "5000"))

@@ -285,3 +285,17 @@ def test_bad_period_is_a_clear_error(raw):
 def test_range_must_not_end_before_it_starts():
     with pytest.raises(UserError, match="before it starts"):
         date_range(date(2026, 3, 5), date(2026, 3, 1))
+
+
+def test_finished_at_the_very_second_of_the_appointment_is_on_time(desk):
+    """Found by the property test: the fast path once stored '08:00:00' where the ORM stores
+    '08:00:00.000000', and the text comparison called this dossier late."""
+    code = got(desk, "SAMPLE.HOURS", "2026-01-21T13:11:00")
+    with desk.session(write=False) as s:
+        due = dossiers.show(s, code, now=t("2026-01-21T13:11:00")).due_at
+    assert due == t("2026-01-22T08:00:00")
+    act(desk, code, "result-ready", "2026-01-22T08:00:00")
+    with desk.session(write=False) as s:
+        rep = build_report(s, parse_period("2026-01"), now=t("2026-02-01T09:00:00"), with_weeks=False)
+    c = rep.totals.counts
+    assert (c.resolved_on_time, c.resolved_late, c.resolved_early) == (1, 0, 0)

@@ -251,3 +251,59 @@ def test_pg_database_opens_with_same_migrations(db):
     setup_desk(db)
     rec = receive(db)
     assert rec.code.endswith("-0001")
+
+
+def test_fast_inserts_write_date_times_as_the_orm_does(sqlite_db):
+    """Reports and lists compare SQLite date-times as text: every writer must use one form."""
+    from sqlalchemy.dialects import sqlite
+    from sqlalchemy.dialects.sqlite import DATETIME
+
+    from desk_app.clock import to_db
+
+    setup_desk(sqlite_db)
+    rec = receive(sqlite_db, "1.004873", NOW)  # 09:00:00 sharp: no microseconds
+    orm_text = DATETIME().bind_processor(sqlite.dialect())
+    conn = sqlite3.connect(sqlite_db.path)
+    try:
+        assert conn.execute("SELECT received_at FROM dossiers WHERE code = ?", (rec.code,)).fetchone()[0] == orm_text(to_db(NOW))
+        for table, column in (("dossiers", "due_at"), ("dossier_events", "at"), ("change_log", "at"), ("audit_log", "at")):
+            short = conn.execute(f"SELECT count(*) FROM {table} WHERE length({column}) = 19").fetchone()[0]
+            assert short == 0, (table, column)
+    finally:
+        conn.close()
+
+
+def test_migration_0004_gives_every_date_time_one_text_form(data_dir):
+    """A desk written before 0004: the short date-times get their '.000000'; the values, the
+    audit chain and the dossiers are otherwise untouched, and the file was backed up first."""
+    db = open_database(data_dir)
+    setup_desk(db)
+    rec = receive(db, "1.004873", NOW)
+    db.dispose()
+    conn = sqlite3.connect(data_dir / "desk.sqlite3")
+    guard = conn.execute("SELECT sql FROM sqlite_master WHERE name = 'audit_log_no_update'").fetchone()[0]
+    with conn:  # as the fast path of the first release wrote them
+        conn.execute("UPDATE dossiers SET received_at = substr(received_at, 1, 19), due_at = substr(due_at, 1, 19)")
+        conn.execute("DROP TRIGGER audit_log_no_update")
+        conn.execute("UPDATE audit_log SET at = substr(at, 1, 19)")
+        conn.execute(guard)
+        conn.execute("UPDATE alembic_version SET version_num = '0003'")
+    before = conn.execute("SELECT received_at, due_at FROM dossiers").fetchone()
+    conn.close()
+    assert len(before[0]) == 19
+
+    db = open_database(data_dir)
+    try:
+        with db.session(write=False) as s:
+            assert audit.verify(s).ok
+            assert current_revision(db.engine) == "0004"
+        conn = sqlite3.connect(data_dir / "desk.sqlite3")
+        after = conn.execute("SELECT code, received_at, due_at FROM dossiers").fetchone()
+        assert conn.execute("SELECT count(*) FROM audit_log WHERE length(at) = 19").fetchone()[0] == 0
+        with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+            conn.execute("UPDATE audit_log SET actor = 'x'")
+        conn.close()
+        assert after == (rec.code, before[0] + ".000000", before[1] + ".000000")
+        assert list((data_dir / "backups").glob("before-upgrade-0003-*.sqlite3"))
+    finally:
+        db.dispose()
